@@ -1,0 +1,78 @@
+extension Tensor {
+  /// Computes the gradient of this tensor with respect to every leaf that requires grad.
+  ///
+  /// The seed is `gradient`, or ones of this tensor's shape (so a non-scalar result is
+  /// differentiated as if summed). The graph is ordered once, iteratively, so a chain of
+  /// millions of ops cannot overflow the stack; each node's backward rule runs exactly
+  /// once, after every consumer has added its contribution. Contributions are
+  /// accumulated out of place, so `x + x`, reuse and diamonds receive exact sums.
+  ///
+  /// Afterwards leaves hold their gradient in ``grad`` (added to any earlier one until
+  /// ``zeroGrad()``); non-leaf gradients are dropped unless ``keepGrad`` is set. The graph
+  /// stays intact: it can be drawn, and `backward()` can run again.
+  ///
+  /// Stops with a message if this tensor does not require grad.
+  public func backward(gradient: Tensor? = nil) {
+    guard requiresGrad else {
+      fatalError("[backward] this tensor does not require grad: no input it depends on has requiresGrad")
+    }
+    if let gradient, gradient.shape != shape {
+      fatalError("[backward] gradient shape \(format(gradient.shape)) does not match tensor shape \(format(shape))")
+    }
+    let seed = gradient?.value.converted(to: dtype) ?? NDArray.ones(shape, dtype: dtype)
+    let order = topologicalOrder()
+    let session = ScopeContext.current.session
+    defer { for node in order { node.topoIndex = -1 } }
+    session?.reportBackwardBegan(root: self, seed: seed, order: order)
+
+    var pending = [NDArray?](repeating: nil, count: order.count)
+    pending[order.count - 1] = seed
+    for position in stride(from: order.count - 1, through: 0, by: -1) {
+      let tensor = order[position]
+      guard var upstream = pending[position] else { continue }
+      pending[position] = nil
+      upstream = tensor.runHooks(upstream, session: session)
+      if tensor.isLeaf || tensor.keepGrad {
+        tensor.gradValue = tensor.gradValue.map { $0 + upstream } ?? upstream
+      }
+      guard let node = tensor.node else { continue }
+      let contributions = node.pullback(upstream)
+      var reported: [(Tensor, NDArray, NDArray)] = []
+      for (parent, contribution) in zip(node.parents, contributions) where parent.requiresGrad {
+        guard let contribution else { continue }
+        let c = contribution.converted(to: parent.dtype)
+        let slot = parent.topoIndex
+        let accumulated = pending[slot].map { $0 + c } ?? c
+        pending[slot] = accumulated
+        if session != nil { reported.append((parent, c, accumulated)) }
+      }
+      session?.reportBackwardStep(tensor, node, upstream: upstream, contributions: reported)
+    }
+    session?.reportBackwardEnded(root: self)
+  }
+
+  /// Every tensor that requires grad and that this one depends on, parents before
+  /// children (this tensor last), found by an iterative depth-first search. Each
+  /// tensor's `topoIndex` is set to its position.
+  func topologicalOrder() -> [Tensor] {
+    var order: [Tensor] = []
+    var stack: [(tensor: Tensor, nextParent: Int)] = [(self, 0)]
+    topoIndex = -2  // on the stack
+    while let (tensor, next) = stack.last {
+      let parents = tensor.node?.parents ?? []
+      if next < parents.count {
+        stack[stack.count - 1].nextParent += 1
+        let parent = parents[next]
+        if parent.requiresGrad && parent.topoIndex == -1 {
+          parent.topoIndex = -2
+          stack.append((parent, 0))
+        }
+      } else {
+        stack.removeLast()
+        tensor.topoIndex = order.count
+        order.append(tensor)
+      }
+    }
+    return order
+  }
+}

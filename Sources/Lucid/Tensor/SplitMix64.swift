@@ -1,0 +1,33 @@
+import Foundation
+
+/// A small, fast, fully specified random generator (Steele, Lea & Flood's SplitMix64),
+/// so seeded tensors are identical on every platform and Swift version.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  /// Starts the sequence at `seed`.
+  public init(seed: UInt64) {
+    state = seed
+  }
+
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform sample in `[0, 1)` with 53 random bits.
+  public mutating func nextUnit() -> Double {
+    Double(next() >> 11) * 0x1.0p-53
+  }
+
+  /// A standard normal sample (Box–Muller, one sample per two uniforms).
+  public mutating func nextGaussian() -> Double {
+    let u1 = 1 - nextUnit()  // in (0, 1], so the log is finite
+    let u2 = nextUnit()
+    return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+  }
+}
