@@ -5,7 +5,7 @@
 /// none. It captures only values (``NDArray``s, shapes, attributes), never a `Tensor`,
 /// so the graph's only strong edges are `parents` and tearing it down stays iterative.
 struct Node {
-  let operation: Operation
+  let operation: Op
   let attributes: [String: String]
   var parents: [Tensor]
   let pullback: (NDArray) -> [NDArray?]
@@ -28,7 +28,7 @@ extension Tensor {
   /// Wraps an op's result: records parents and pullback when gradients are wanted, and
   /// reports the step to an active observer. Every op goes through here.
   static func make(
-    _ value: NDArray, _ operation: Operation, _ parents: [Tensor], attributes: [String: String] = [:],
+    _ value: NDArray, _ operation: Op, _ parents: [Tensor], attributes: [String: String] = [:],
     pullback: @escaping (NDArray) -> [NDArray?]
   ) -> Tensor {
     let result = Tensor(value: value)

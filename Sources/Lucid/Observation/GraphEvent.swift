@@ -90,8 +90,8 @@ public struct ForwardEvent: Sendable, Hashable, Codable {
   /// The result's name, if it already has one.
   public var name: String?
   /// The op.
-  public var operation: Operation
-  /// The op's backward rule in words (``Operation/rule``).
+  public var operation: Op
+  /// The op's backward rule in words (``Op/rule``).
   public var rule: String
   /// The inputs' ids in argument order.
   public var parents: [Int]
@@ -138,8 +138,8 @@ public struct BackwardStepEvent: Sendable, Hashable, Codable {
   /// The node whose backward ran.
   public var id: Int
   /// Its op.
-  public var operation: Operation
-  /// The rule that was applied (``Operation/rule``).
+  public var operation: Op
+  /// The rule that was applied (``Op/rule``).
   public var rule: String
   /// The full gradient the node received from all its consumers.
   public var upstream: TensorSnapshot

@@ -25,7 +25,7 @@ final class ObservationSession: Sendable {
     return id
   }
 
-  func reportForward(_ result: Tensor, _ operation: Operation, _ parents: [Tensor], _ attributes: [String: String]) {
+  func reportForward(_ result: Tensor, _ operation: Op, _ parents: [Tensor], _ attributes: [String: String]) {
     let parentIDs = parents.map { id(of: $0) }
     let resultID = assign(result)
     observer.observe(

@@ -90,7 +90,7 @@ extension Tensor {
   /// A broadcasting binary op: checks shapes, computes the kernel, and records a
   /// pullback whose two results are summed back to each input's shape.
   static func binary(
-    _ lhs: Tensor, _ rhs: Tensor, _ operation: Operation, _ kernel: BinaryKernel,
+    _ lhs: Tensor, _ rhs: Tensor, _ operation: Op, _ kernel: BinaryKernel,
     pullback: @escaping (_ g: NDArray, _ a: NDArray, _ b: NDArray) -> (NDArray, NDArray)
   ) -> Tensor {
     let a = lhs.value

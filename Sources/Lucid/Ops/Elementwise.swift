@@ -38,7 +38,7 @@ extension Tensor {
   }
 
   private func unary(
-    _ operation: Operation, _ kernel: UnaryKernel,
+    _ operation: Op, _ kernel: UnaryKernel,
     pullback: @escaping (_ g: NDArray, _ x: NDArray, _ y: NDArray) -> NDArray
   ) -> Tensor {
     let x = value

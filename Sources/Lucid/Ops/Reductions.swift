@@ -29,7 +29,7 @@ extension Tensor {
     reduction(.min, axis: axis, keepDims: keepDims)
   }
 
-  private func reduction(_ operation: Operation, axis: Int?, keepDims: Bool) -> Tensor {
+  private func reduction(_ operation: Op, axis: Int?, keepDims: Bool) -> Tensor {
     let resolved = axis.map { a in checked { () throws(ShapeError) in try Shapes.axis(a, rank: ndim, op: operation.rawValue) } }
     let x = value
     let kept = x.keptShape(axis: resolved)

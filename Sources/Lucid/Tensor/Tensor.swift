@@ -80,7 +80,7 @@ extension Tensor {
   public var isLeaf: Bool { node == nil }
 
   /// The op that produced this tensor, or `nil` for a leaf.
-  public var operation: Operation? { node?.operation }
+  public var operation: Op? { node?.operation }
 
   /// The tensors this one was computed from, in argument order (empty for a leaf).
   public var parents: [Tensor] { node?.parents ?? [] }

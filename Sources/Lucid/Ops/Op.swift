@@ -4,7 +4,7 @@
 /// explained to a student; the graph pictures and the recorded trace read both from here.
 /// In the rules, `∂L/∂out` is the gradient arriving from the op's output, `⊙` and `⊘`
 /// are elementwise product and quotient, and `·` is a matrix product.
-public enum Operation: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Op: String, Sendable, Hashable, Codable, CaseIterable {
   /// `a + b`, broadcast.
   case add
   /// `a - b`, broadcast.
