@@ -6,12 +6,15 @@ let package = Package(
   name: "Lucid",
   products: [
     .library(name: "Lucid", targets: ["Lucid"]),
+    .library(name: "LucidNN", targets: ["LucidNN"]),
     .library(name: "GraphExport", targets: ["GraphExport"]),
     .library(name: "GraphRender", targets: ["GraphRender"]),
   ],
   targets: [
     // The autodiff core: Tensor, ops with their backward rules, the backward engine, observation.
     .target(name: "Lucid"),
+    // Modules, losses, optimizers and toy data sets on top of Lucid.
+    .target(name: "LucidNN", dependencies: ["Lucid"]),
     // Trace / live graph -> Graphviz DOT text. Pure Swift.
     .target(name: "GraphExport", dependencies: ["Lucid"]),
     // Graphviz's C libraries (cgraph/gvc), Debian package libgraphviz-dev.
@@ -22,11 +25,17 @@ let package = Package(
     ),
     // The only Swift code that talks to Graphviz.
     .target(name: "GraphRender", dependencies: ["CGraphviz"]),
+    // Benchmarks: `swift run -c release lucid-bench [--filter NAME] [--quick]`.
+    .executableTarget(name: "lucid-bench", dependencies: ["GraphRender"]),
 
     // Examples a teacher would copy.
     .executableTarget(name: "matmul", dependencies: ["Lucid"], path: "examples/matmul"),
+    .executableTarget(
+      name: "mlp", dependencies: ["Lucid", "LucidNN", "GraphExport", "GraphRender"], path: "examples/mlp"),
+    .executableTarget(name: "neuron", dependencies: ["Lucid", "GraphExport"], path: "examples/neuron"),
 
     .testTarget(name: "LucidTests", dependencies: ["Lucid"]),
+    .testTarget(name: "LucidNNTests", dependencies: ["LucidNN"]),
     .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
     .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
   ],

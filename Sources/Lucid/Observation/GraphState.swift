@@ -116,7 +116,7 @@ public struct GraphState: Sendable, Hashable {
     }
   }
 
-  private mutating func insert(_ node: Node) {
+  mutating func insert(_ node: Node) {
     if nodes[node.id] == nil { order.append(node.id) }
     nodes[node.id] = node
   }
