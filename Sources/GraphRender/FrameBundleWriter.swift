@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes a graph and its frame sequence into a folder:
+///
+/// ```
+/// DIR/graph.svg               the final state
+/// DIR/graph.dot               its DOT text
+/// DIR/frames/frame-000.svg    one picture per frame, all with the same layout
+/// DIR/frames/frame-001.svg    …
+/// ```
+///
+/// Every file is written atomically. The writer creates the folders if needed, replaces only files
+/// with exactly these names and never deletes anything; other files in the folder (notes, an older
+/// run's extra frames) are left alone. All frames are parsed and checked before the first file is
+/// written, so invalid DOT leaves the folder untouched.
+public struct FrameBundleWriter: Sendable {
+  /// The renderer that lays out and draws the pictures.
+  public var renderer: GraphRenderer
+  /// The format of the frame pictures; `graph.svg` is always SVG.
+  public var frameFormat: ImageFormat
+
+  /// Creates a writer.
+  public init(renderer: GraphRenderer = GraphRenderer(), frameFormat: ImageFormat = .svg) {
+    self.renderer = renderer
+    self.frameFormat = frameFormat
+  }
+
+  /// The file name of frame `index` with extension `fileExtension`, zero-padded to three digits.
+  public static func frameFileName(_ index: Int, fileExtension: String) -> String {
+    let digits = String(index)
+    return "frame-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits + "." + fileExtension
+  }
+
+  /// Writes the bundle.
+  ///
+  /// - Parameters:
+  ///   - graph: The DOT text of the final state, for `graph.svg` and `graph.dot` (laid out on its own).
+  ///   - frames: The frames' DOT texts; see ``GraphRenderer/prepareLayout(for:layoutFrame:)``.
+  ///   - directory: The bundle folder; created if missing.
+  /// - Returns: The written files.
+  /// - Throws: ``RenderError/fileSystem(path:reason:)`` when `directory` is a file or cannot be
+  ///   written, and the rendering errors of ``GraphRenderer``.
+  @discardableResult
+  public func write(graph: String, frames: [String], to directory: URL) throws(RenderError) -> FrameBundle {
+    let framesDirectory = directory.appendingPathComponent("frames", isDirectory: true)
+    try Self.checkDestination(directory)
+    try Self.checkDestination(framesDirectory)
+    // Render everything that can fail on bad input before touching the file system.
+    let graphImage = try renderer.render(graph, as: .svg)
+    let layout = try renderer.prepareLayout(for: frames)
+    try Self.makeDirectory(directory)
+    try Self.makeDirectory(framesDirectory)
+    var frameURLs: [URL] = []
+    frameURLs.reserveCapacity(frames.count)
+    for (index, frame) in frames.enumerated() {
+      let picture: Data
+      do throws(RenderError) {
+        picture = try renderer.renderFrame(frame, using: layout, as: frameFormat)
+      } catch {
+        throw error.inFrame(index)
+      }
+      let name = Self.frameFileName(index, fileExtension: frameFormat.fileExtension)
+      let url = framesDirectory.appendingPathComponent(name)
+      try AtomicFile.write(picture, to: url)
+      frameURLs.append(url)
+    }
+    let imageURL = directory.appendingPathComponent("graph.svg")
+    let sourceURL = directory.appendingPathComponent("graph.dot")
+    try AtomicFile.write(graphImage, to: imageURL)
+    try AtomicFile.write(Data(graph.utf8), to: sourceURL)
+    return FrameBundle(directory: directory, graphImage: imageURL, graphSource: sourceURL, frames: frameURLs)
+  }
+
+  /// Throws when `url` exists but is not a writable folder.
+  static func checkDestination(_ url: URL) throws(RenderError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else {
+      throw .fileSystem(path: url.path, reason: "a file of that name exists where a folder is needed")
+    }
+    guard access(url.path, W_OK | X_OK) == 0 else { throw AtomicFile.failure(url, errno) }
+  }
+
+  /// Creates `url` as a folder (with missing parents) unless it already is one, and checks that it
+  /// can be written.
+  static func makeDirectory(_ url: URL) throws(RenderError) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+      try checkDestination(url)
+    } else {
+      do {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      } catch {
+        throw .fileSystem(path: url.path, reason: Self.reason(error))
+      }
+    }
+    guard access(url.path, W_OK | X_OK) == 0 else { throw AtomicFile.failure(url, errno) }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return (error as NSError).localizedDescription
+  }
+}

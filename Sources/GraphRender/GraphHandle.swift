@@ -1,0 +1,84 @@
+import CGraphviz
+import Foundation
+
+/// A graph parsed by cgraph, owned uniquely so that it is always freed exactly once.
+///
+/// Dropping the handle frees the layout (if any) and then the graph, in the order Graphviz requires:
+/// `gvLayout` → any number of `gvRender*` → `gvFreeLayout` → `agclose`.
+struct GraphHandle: ~Copyable {
+  /// The cgraph root graph.
+  let graph: UnsafeMutablePointer<Agraph_t>
+  private let gvc: OpaquePointer
+  private var isLaidOut = false
+
+  /// Parses DOT text; throws ``RenderError/invalidDOT(message:)`` with Graphviz's message on failure.
+  init(parsing dot: String, in context: borrowing GraphvizContext) throws(RenderError) {
+    guard let graph = agmemread(dot) else {
+      throw .invalidDOT(message: context.errorText(fallback: "the text contains no graph"))
+    }
+    // cgraph reports some syntax problems as errors yet still returns a (partial) graph.
+    let problems = context.drainMessages().filter(\.isError)
+    if !problems.isEmpty {
+      agclose(graph)
+      throw .invalidDOT(message: problems.map(\.text).joined(separator: "; "))
+    }
+    self.graph = graph
+    self.gvc = context.gvc
+  }
+
+  /// Creates an empty directed graph.
+  init(emptyNamed name: String, in context: borrowing GraphvizContext) {
+    guard let graph = lucid_agopen_directed(name) else {
+      fatalError("Graphviz could not allocate a graph (out of memory)")
+    }
+    self.graph = graph
+    self.gvc = context.gvc
+  }
+
+  deinit {
+    if isLaidOut { gvFreeLayout(gvc, graph) }
+    agclose(graph)
+  }
+
+  /// Lays the graph out with `engine`, replacing any earlier layout.
+  mutating func layOut(engine: String, in context: borrowing GraphvizContext) throws(RenderError) {
+    if isLaidOut {
+      gvFreeLayout(gvc, graph)
+      isLaidOut = false
+    }
+    guard gvLayout(gvc, graph, engine) == 0 else {
+      let message = context.errorText(fallback: "Graphviz gave no reason")
+      if !context.layoutEngines.contains(engine) {
+        throw .unknownEngine(name: engine, available: context.layoutEngines)
+      }
+      throw .layoutFailed(message: message)
+    }
+    isLaidOut = true
+    // Graphviz reports some problems (such as a malformed HTML-like label) and carries on with a
+    // degraded picture; treat them as failures so a broken label never goes unnoticed.
+    let errors = context.drainMessages().filter(\.isError).map(\.text)
+    if !errors.isEmpty {
+      let message = errors.joined(separator: "; ")
+      throw message.contains("syntax error") ? .invalidDOT(message: message) : .layoutFailed(message: message)
+    }
+  }
+
+  /// Renders the laid-out graph in `format` and returns the bytes.
+  func render(as format: ImageFormat, in context: borrowing GraphvizContext) throws(RenderError) -> [UInt8] {
+    precondition(isLaidOut, "render(as:in:) needs a layout first")
+    var data: UnsafeMutablePointer<CChar>?
+    var length = 0
+    let status = lucid_gvRenderData(gvc, graph, format.rawValue, &data, &length)
+    defer { if let data { gvFreeRenderData(data) } }
+    guard status == 0, let data else {
+      let message = context.errorText(fallback: "Graphviz gave no reason")
+      if !context.devices.contains(format.fileExtension) {
+        throw .unsupportedFormat(name: format.rawValue, available: context.devices)
+      }
+      throw .renderFailed(message: message)
+    }
+    return data.withMemoryRebound(to: UInt8.self, capacity: length) {
+      Array(UnsafeBufferPointer(start: $0, count: length))
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// lucid-bench: small, repeatable performance measurements for Lucid.
+//
+//   swift run -c release lucid-bench [--filter NAME] [--quick]
+//
+// Each workload prints one JSON object per measurement on its own line.
+import Foundation
+
+let workloads: [Workload] = [
+  Workload(name: "render", summary: "frame sequences vs. a full dot layout and the dot CLI", run: runRenderWorkload),
+]
+
+do {
+  let configuration = try BenchConfiguration(arguments: Array(CommandLine.arguments.dropFirst()))
+  if configuration.showHelp {
+    print(BenchConfiguration.usage(workloads: workloads))
+    exit(0)
+  }
+  let selected = workloads.filter { configuration.filter == nil || $0.name.contains(configuration.filter!) }
+  if selected.isEmpty {
+    FileHandle.standardError.write(Data("no workload matches '\(configuration.filter ?? "")'\n".utf8))
+    exit(2)
+  }
+  for workload in selected {
+    try workload.run(configuration)
+  }
+} catch {
+  FileHandle.standardError.write(Data("lucid-bench: \(error)\n".utf8))
+  exit(1)
+}
