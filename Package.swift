@@ -6,9 +6,13 @@ let package = Package(
   name: "Lucid",
   products: [
     .library(name: "Lucid", targets: ["Lucid"]),
+    .executable(name: "lucid", targets: ["lucid"]),
     .library(name: "LucidNN", targets: ["LucidNN"]),
     .library(name: "GraphExport", targets: ["GraphExport"]),
     .library(name: "GraphRender", targets: ["GraphRender"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // The autodiff core: Tensor, ops with their backward rules, the backward engine, observation.
@@ -27,6 +31,13 @@ let package = Package(
     ),
     // The only Swift code that talks to Graphviz.
     .target(name: "GraphRender", dependencies: ["CGraphviz"]),
+    // The command-line tool: thin adapters over the libraries.
+    .executableTarget(
+      name: "lucid",
+      dependencies: [
+        "Lucid", "LucidExpressions", "GraphExport", "GraphRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     // Benchmarks: `swift run -c release lucid-bench [--filter NAME] [--quick]`.
     .executableTarget(name: "lucid-bench", dependencies: ["GraphRender"]),
 
@@ -39,6 +50,7 @@ let package = Package(
     .testTarget(name: "LucidTests", dependencies: ["Lucid"]),
     .testTarget(name: "LucidNNTests", dependencies: ["LucidNN"]),
     .testTarget(name: "LucidExpressionsTests", dependencies: ["LucidExpressions"]),
+    .testTarget(name: "LucidCLITests", dependencies: ["Lucid", "LucidExpressions"]),
     .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"], exclude: ["Golden"]),
     .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
   ],

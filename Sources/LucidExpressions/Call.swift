@@ -14,7 +14,7 @@ struct Call {
   var targetShape: [Int] = []
 
   /// Checks the argument count and keywords of `name(arguments)`.
-  init(_ name: String, _ arguments: [Argument], column: Int) throws(ExpressionError) {
+  init(_ name: String, _ arguments: [CallArgument], column: Int) throws(ExpressionError) {
     self.name = name
     let positional = arguments.filter { $0.label == nil }.map(\.value)
     let keywords = arguments.filter { $0.label != nil }

@@ -9,7 +9,7 @@ public indirect enum Expression: Hashable, Sendable {
   /// A binary operator: `+ - * / @ **`.
   case binary(BinaryOperator, Expression, Expression, column: Int)
   /// `f(args...)` with positional and keyword arguments.
-  case call(String, [Argument], column: Int)
+  case call(String, [CallArgument], column: Int)
   /// `x[i, j:k, :]`.
   case index(Expression, [IndexItem], column: Int)
   /// `x.T`.
@@ -38,7 +38,7 @@ public enum BinaryOperator: String, Hashable, Sendable {
 }
 
 /// One argument of a call: positional (`label == nil`) or keyword (`axis=1`).
-public struct Argument: Hashable, Sendable {
+public struct CallArgument: Hashable, Sendable {
   /// The keyword, or `nil` for a positional argument.
   public var label: String?
   /// The value.

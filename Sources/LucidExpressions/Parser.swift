@@ -151,8 +151,8 @@ public struct Parser {
     }
   }
 
-  private mutating func parseArguments(of name: String) throws(ExpressionError) -> [Argument] {
-    var arguments: [Argument] = []
+  private mutating func parseArguments(of name: String) throws(ExpressionError) -> [CallArgument] {
+    var arguments: [CallArgument] = []
     if isSymbol(")") {
       _ = advance()
       return arguments
@@ -164,7 +164,7 @@ public struct Parser {
         _ = advance()
         _ = advance()
       }
-      arguments.append(Argument(label: label, value: try parseExpression()))
+      arguments.append(CallArgument(label: label, value: try parseExpression()))
       if isSymbol(",") {
         _ = advance()
         continue

@@ -40,8 +40,17 @@ public struct Program: Sendable {
     let leaves = inputs.map {
       Tensor(shape: $0.shape, scalars: $0.scalars, requiresGrad: true, dtype: dtype, name: $0.name)
     }
-    let byName = Dictionary(uniqueKeysWithValues: leaves.map { ($0.name!, $0) })
-    let evaluator = Evaluator(inputs: byName, dtype: dtype)
-    return (evaluator.evaluate(expression), leaves)
+    return (evaluate(leaves), leaves)
+  }
+
+  /// Evaluates the expression on your own tensors, one per input in input order (for
+  /// example Float64 copies for ``Lucid/gradcheck(inputs:upstreamSeed:epsilon:absoluteTolerance:relativeTolerance:_:)``).
+  public func evaluate(_ tensors: [Tensor]) -> Tensor {
+    precondition(tensors.count == inputs.count, "[evaluate] \(inputs.count) inputs expected, got \(tensors.count)")
+    for (tensor, input) in zip(tensors, inputs) where tensor.shape != input.shape {
+      fatalError("[evaluate] input \(input.name) has shape \(format(input.shape)), got \(format(tensor.shape))")
+    }
+    let byName = Dictionary(uniqueKeysWithValues: zip(inputs.map(\.name), tensors).map { ($0, $1) })
+    return Evaluator(inputs: byName, dtype: tensors.first?.dtype ?? .float32).evaluate(expression)
   }
 }

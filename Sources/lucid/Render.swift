@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import GraphExport
+import GraphRender
+
+/// `lucid render`: the graph and every backprop frame as pictures.
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render the graph and every backprop frame into a folder.",
+    discussion: """
+      Writes DIR/graph.svg (the final state), DIR/graph.dot and DIR/frames/frame-000.svg, \
+      frame-001.svg, ... (one per forward op and backward step, all with the same layout). \
+      Files it did not create are left alone.
+
+      Example:
+        lucid render "tanh(w1*x1 + w2*x2 + b)" -i x1=2 -i x2=0 -i w1=-3 -i w2=1 -i b=6.88 -o neuron
+        lucid render "sum(a @ b)" -i a=[[1,2],[3,4]] -i b=[[5,6],[7,8]] -o matmul --format png --theme dark
+      """)
+
+  @OptionGroup var options: ExpressionOptions
+  @OptionGroup var picture: PictureOptions
+
+  @Option(name: [.short, .customLong("output")], help: "The folder to write into (created if missing).")
+  var output: String
+
+  @Option(help: "Frame format: svg, png or pdf.")
+  var format: String = "svg"
+
+  func validate() throws {
+    guard ["svg", "png", "pdf"].contains(format) else {
+      throw ValidationError("--format must be svg, png or pdf, got '\(format)'")
+    }
+  }
+
+  func run() throws {
+    let program = try options.program()
+    let (_, _, trace) = options.run(program)
+    let frames = GraphExporter(options: picture.dotOptions).frames(for: trace)
+    let progress = Progress(total: frames.count)
+    let writer = FrameBundleWriter(frameFormat: ImageFormat(rawValue: format))
+    let bundle = try writer.write(
+      graph: frames[frames.count - 1].dot, frames: frames.map(\.dot), to: URL(fileURLWithPath: output))
+    progress.finish()
+    print("wrote \(bundle.frames.count) frames to \(bundle.directory.path)/")
+  }
+}
+
+/// A one-line progress note on stderr, only for an interactive terminal.
+struct Progress {
+  let total: Int
+  let interactive = isatty(2) == 1
+
+  init(total: Int) {
+    self.total = total
+    if interactive && total > 20 {
+      FileHandle.standardError.write(Data("rendering \(total) frames…".utf8))
+    }
+  }
+
+  func finish() {
+    if interactive && total > 20 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
