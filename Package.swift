@@ -30,7 +30,7 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     // The only Swift code that talks to Graphviz.
-    .target(name: "GraphRender", dependencies: ["CGraphviz"]),
+    .target(name: "GraphRender", dependencies: ["GraphExport", "CGraphviz"]),
     // The command-line tool: thin adapters over the libraries.
     .executableTarget(
       name: "lucid",
@@ -39,7 +39,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Benchmarks: `swift run -c release lucid-bench [--filter NAME] [--quick]`.
-    .executableTarget(name: "lucid-bench", dependencies: ["GraphRender"]),
+    .executableTarget(name: "lucid-bench", dependencies: ["Lucid", "GraphRender"]),
 
     // Examples a teacher would copy.
     .executableTarget(name: "matmul", dependencies: ["Lucid"], path: "examples/matmul"),

@@ -10,7 +10,7 @@ struct Workload {
   var run: (BenchConfiguration) throws -> Void
 }
 
-/// The command line: `[--filter NAME] [--quick] [--help]`.
+/// The command line: `[--filter NAME] [--quick] [--threads N] [--help]`.
 struct BenchConfiguration {
   /// Only workloads whose name contains this run.
   var filter: String?
@@ -18,6 +18,8 @@ struct BenchConfiguration {
   var quick = false
   /// Print usage and exit.
   var showHelp = false
+  /// BLAS threads for matrix products.
+  var threads = 1
 
   /// A command-line mistake.
   struct UsageError: Error, CustomStringConvertible {
@@ -32,6 +34,11 @@ struct BenchConfiguration {
         guard let value = remaining.popFirst() else { throw UsageError(description: "--filter needs a name") }
         filter = value
       case "--quick": quick = true
+      case "--threads":
+        guard let value = remaining.popFirst(), let n = Int(value), n >= 1 else {
+          throw UsageError(description: "--threads needs a positive number")
+        }
+        threads = n
       case "--help", "-h": showHelp = true
       default: throw UsageError(description: "unknown argument '\(argument)' (try --help)")
       }
@@ -39,8 +46,8 @@ struct BenchConfiguration {
   }
 
   static func usage(workloads: [Workload]) -> String {
-    var text = "usage: lucid-bench [--filter NAME] [--quick]\n\nworkloads:\n"
-    for workload in workloads { text += "  \(workload.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(workload.summary)\n" }
+    var text = "usage: lucid-bench [--filter NAME] [--quick] [--threads N]\n\nworkloads:\n"
+    for workload in workloads { text += "  \(workload.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(workload.summary)\n" }
     return text
   }
 }

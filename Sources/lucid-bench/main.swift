@@ -1,11 +1,15 @@
 // lucid-bench: small, repeatable performance measurements for Lucid.
 //
-//   swift run -c release lucid-bench [--filter NAME] [--quick]
+//   swift run -c release lucid-bench [--filter NAME] [--quick] [--threads N]
 //
 // Each workload prints one JSON object per measurement on its own line.
 import Foundation
 
 let workloads: [Workload] = [
+  Workload(name: "mlp784-256-10-xent-f32", summary: "MLP forward + backward, batch 1, 64, 512", run: runMLPWorkload),
+  Workload(name: "horner", summary: "Horner's rule on 0-d Float64 tensors, 1k and 10k nodes", run: runHornerWorkload),
+  Workload(name: "matmul-f32", summary: "n×n Float32 matrix product, n = 512, 1024", run: runMatmulWorkload),
+  Workload(name: "observe-overhead", summary: "the batch-1 MLP with and without an observer", run: runObserveWorkload),
   Workload(name: "render", summary: "frame sequences vs. a full dot layout and the dot CLI", run: runRenderWorkload),
 ]
 

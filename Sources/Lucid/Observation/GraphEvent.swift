@@ -49,6 +49,15 @@ public struct TensorSnapshot: Sendable, Hashable, Codable {
     /// The Euclidean (L2) norm.
     public var norm: Double
 
+    /// Statistics given directly.
+    public init(count: Int, min: Double, max: Double, mean: Double, norm: Double) {
+      self.count = count
+      self.min = min
+      self.max = max
+      self.mean = mean
+      self.norm = norm
+    }
+
     /// Computes the statistics of `values`.
     public init(_ values: [Double]) {
       count = values.count
@@ -57,6 +66,13 @@ public struct TensorSnapshot: Sendable, Hashable, Codable {
       mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
       norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
+  }
+
+  /// A snapshot from its parts.
+  public init(shape: [Int], values: [Double]?, summary: Summary) {
+    self.shape = shape
+    self.values = values
+    self.summary = summary
   }
 
   /// Snapshots `values` of `shape`, keeping them all only up to `limit` elements.

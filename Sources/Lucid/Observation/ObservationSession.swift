@@ -37,7 +37,7 @@ final class ObservationSession: Sendable {
   }
 
   func snapshot(_ value: NDArray) -> TensorSnapshot {
-    TensorSnapshot(shape: value.shape, values: value.doubles, limit: valueLimit)
+    value.snapshot(limit: valueLimit)
   }
 
   private func assign(_ tensor: Tensor) -> Int {
