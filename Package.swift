@@ -16,7 +16,13 @@ let package = Package(
   ],
   targets: [
     // The autodiff core: Tensor, ops with their backward rules, the backward engine, observation.
-    .target(name: "Lucid"),
+    .target(name: "Lucid", dependencies: ["COpenBLAS"]),
+    // CBLAS from OpenBLAS (Debian package libopenblas-dev), for matmul.
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
     // Modules, losses, optimizers and toy data sets on top of Lucid.
     .target(name: "LucidNN", dependencies: ["Lucid"]),
     // The expression language of the `lucid` command: parser, shape checker, evaluator.
@@ -30,7 +36,7 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     // The only Swift code that talks to Graphviz.
-    .target(name: "GraphRender", dependencies: ["GraphExport", "CGraphviz"]),
+    .target(name: "GraphRender", dependencies: ["Lucid", "GraphExport", "CGraphviz"]),
     // The command-line tool: thin adapters over the libraries.
     .executableTarget(
       name: "lucid",
@@ -42,10 +48,14 @@ let package = Package(
     .executableTarget(name: "lucid-bench", dependencies: ["Lucid", "GraphRender"]),
 
     // Examples a teacher would copy.
-    .executableTarget(name: "matmul", dependencies: ["Lucid"], path: "examples/matmul"),
+    .executableTarget(name: "matmul", dependencies: ["Lucid", "GraphRender"], path: "examples/matmul"),
+    .executableTarget(name: "broadcasting", dependencies: ["Lucid", "GraphRender"], path: "examples/broadcasting"),
+    .executableTarget(name: "slicing", dependencies: ["Lucid", "GraphRender"], path: "examples/slicing"),
+    .executableTarget(name: "fan-out", dependencies: ["Lucid", "GraphRender"], path: "examples/fan-out"),
+    .executableTarget(name: "hooks", dependencies: ["Lucid", "GraphRender"], path: "examples/hooks"),
     .executableTarget(
       name: "mlp", dependencies: ["Lucid", "LucidNN", "GraphExport", "GraphRender"], path: "examples/mlp"),
-    .executableTarget(name: "neuron", dependencies: ["Lucid", "GraphExport"], path: "examples/neuron"),
+    .executableTarget(name: "neuron", dependencies: ["Lucid", "GraphRender"], path: "examples/neuron"),
 
     .testTarget(name: "LucidTests", dependencies: ["Lucid"]),
     .testTarget(name: "LucidNNTests", dependencies: ["LucidNN"]),

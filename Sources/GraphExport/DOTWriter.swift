@@ -105,12 +105,10 @@ struct DOTWriter {
     var rows: [String] = []
     var header = "<B>\(Escaping.html(displayName(node.id)))</B>"
     if options.showShapes {
-      // Scalars need no shape; float32 is the default and goes unsaid.
-      var facts: [String] = []
-      if !node.value.shape.isEmpty { facts.append(node.value.shape.map(String.init).joined(separator: "×")) }
-      if node.dtype == .float64 { facts.append("f64") }
-      if !facts.isEmpty {
-        header += " <FONT POINT-SIZE=\"\(small)\" COLOR=\(muted)>\(facts.joined(separator: " "))</FONT>"
+      // Scalars need no shape; the dtype is in the tooltip (pictures show 4 digits anyway).
+      if !node.value.shape.isEmpty {
+        let shape = node.value.shape.map(String.init).joined(separator: "×")
+        header += " <FONT POINT-SIZE=\"\(small)\" COLOR=\(muted)>\(shape)</FONT>"
       }
     }
     rows.append("<TR><TD COLSPAN=\"\(columns + 1)\">\(header)</TD></TR>")
@@ -146,7 +144,7 @@ struct DOTWriter {
   }
 
   private func tooltip(_ node: GraphState.Node, frame: GraphState.Node?) -> String {
-    var text = "\(displayName(node.id)): shape [\(node.value.shape.map(String.init).joined(separator: ", "))]"
+    var text = "\(displayName(node.id)): shape [\(node.value.shape.map(String.init).joined(separator: ", "))] \(node.dtype)"
     if let grad = frame?.grad {
       text += ", ‖grad‖ = \(NumberFormatting.format(grad.summary.norm, digits: options.digits))"
     }

@@ -127,7 +127,9 @@ public struct GraphExporter: Sendable {
           .backward,
           Caption(
             title: "backward \(backwardCount)/\(backwardTotal): \(e.operation.rawValue) → \(writer.displayName(e.id))",
-            detail: e.rule),
+            detail: e.operation.rule(
+              inputs: (final.nodes[e.id]?.parents ?? []).map(writer.displayName), output: writer.displayName(e.id),
+              exponent: final.nodes[e.id]?.attributes["exponent"])),
           events: i + 1)
       default:
         break

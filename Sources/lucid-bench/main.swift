@@ -4,6 +4,7 @@
 //
 // Each workload prints one JSON object per measurement on its own line.
 import Foundation
+import Lucid
 
 let workloads: [Workload] = [
   Workload(name: "mlp784-256-10-xent-f32", summary: "MLP forward + backward, batch 1, 64, 512", run: runMLPWorkload),
@@ -19,6 +20,7 @@ do {
     print(BenchConfiguration.usage(workloads: workloads))
     exit(0)
   }
+  BLAS.setThreadCount(configuration.threads)
   let selected = workloads.filter { configuration.filter == nil || $0.name.contains(configuration.filter!) }
   if selected.isEmpty {
     FileHandle.standardError.write(Data("no workload matches '\(configuration.filter ?? "")'\n".utf8))

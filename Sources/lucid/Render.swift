@@ -8,9 +8,11 @@ struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Render the graph and every backprop frame into a folder.",
     discussion: """
-      Writes DIR/graph.svg (the final state), DIR/graph.dot and DIR/frames/frame-000.svg, \
-      frame-001.svg, ... (one per forward op and backward step, all with the same layout). \
-      Files it did not create are left alone.
+      Writes DIR/graph.svg (the final state), DIR/graph.dot, DIR/frames/frame-000.svg, \
+      frame-001.svg, ... (one per forward op and backward step, all with the same layout, plus \
+      PDFs for the slides), DIR/index.html (a page that steps through the frames), \
+      DIR/slides.tex (Beamer overlays), DIR/README.md, DIR/filmstrip.svg and .png, and \
+      DIR/trace.json. Files it did not create are left alone.
 
       Example:
         lucid render "tanh(w1*x1 + w2*x2 + b)" -i x1=2 -i x2=0 -i w1=-3 -i w2=1 -i b=6.88 -o neuron
@@ -26,6 +28,9 @@ struct Render: ParsableCommand {
   @Option(help: "Frame format: svg, png or pdf.")
   var format: String = "svg"
 
+  @Option(help: "The title of the stepper page and slides (default: the expression).")
+  var title: String?
+
   func validate() throws {
     guard ["svg", "png", "pdf"].contains(format) else {
       throw ValidationError("--format must be svg, png or pdf, got '\(format)'")
@@ -35,13 +40,12 @@ struct Render: ParsableCommand {
   func run() throws {
     let program = try options.program()
     let (_, _, trace) = options.run(program)
-    let frames = GraphExporter(options: picture.dotOptions).frames(for: trace)
-    let progress = Progress(total: frames.count)
-    let writer = FrameBundleWriter(frameFormat: ImageFormat(rawValue: format))
-    let bundle = try writer.write(
-      graph: frames[frames.count - 1].dot, frames: frames.map(\.dot), to: URL(fileURLWithPath: output))
+    let progress = Progress(total: trace.count)
+    let writer = LectureBundleWriter(
+      exporter: GraphExporter(options: picture.dotOptions), frameFormat: ImageFormat(rawValue: format))
+    let bundle = try writer.write(trace, title: title ?? options.expression, to: URL(fileURLWithPath: output))
     progress.finish()
-    print("wrote \(bundle.frames.count) frames to \(bundle.directory.path)/")
+    print("wrote \(bundle.frames.count) frames to \(bundle.directory.path)/ (open index.html to step through them)")
   }
 }
 
@@ -53,7 +57,7 @@ struct Progress {
   init(total: Int) {
     self.total = total
     if interactive && total > 20 {
-      FileHandle.standardError.write(Data("rendering \(total) frames…".utf8))
+      FileHandle.standardError.write(Data("rendering \(total) recorded steps…".utf8))
     }
   }
 

@@ -45,7 +45,8 @@ struct FrameTests {
     #expect(frames[1].caption.title == "forward 1/5: multiply")
     #expect(frames[1].caption.detail == "t5 = x1 × w1")
     #expect(frames[6].caption.title == "backward: seed ∂L/∂o = 1")
-    #expect(frames[7].caption.detail == Op.tanh.rule)
+    #expect(frames[7].caption.detail == "∂L/∂n = ∂L/∂o ⊙ (1 − tanh²(n))")
+    #expect(frames[8].caption.detail == "∂L/∂t7 = ∂L/∂n;  ∂L/∂b = ∂L/∂n  (summed back to each input's shape)")
     #expect(frames.last?.kind == .end)
   }
 

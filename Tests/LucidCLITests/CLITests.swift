@@ -129,9 +129,11 @@ struct CLITests {
     #expect(run.status == 0, "\(run.stderr)")
     let frames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("frames").path).sorted()
     // start + 3 forward ops + seed + 3 backward steps + end.
-    #expect(frames == (0..<9).map { String(format: "frame-%03d.svg", $0) })
-    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("graph.svg").path))
-    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("graph.dot").path))
+    #expect(frames.filter { $0.hasSuffix(".svg") } == (0..<9).map { String(format: "frame-%03d.svg", $0) })
+    #expect(frames.filter { $0.hasSuffix(".pdf") } == (0..<9).map { String(format: "frame-%03d.pdf", $0) })
+    for file in ["graph.svg", "graph.dot", "index.html", "slides.tex", "README.md", "filmstrip.svg", "trace.json"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file) missing")
+    }
     #expect(try String(contentsOf: dir.appendingPathComponent("notes.md"), encoding: .utf8) == "my notes")
   }
 

@@ -37,10 +37,12 @@ extension Tensor {
       }
       guard let node = tensor.node else { continue }
       let contributions = node.pullback(upstream)
+      let parents = node.parents
       var reported: [(Tensor, NDArray, NDArray)] = []
-      for (parent, contribution) in zip(node.parents, contributions) where parent.requiresGrad {
-        guard let contribution else { continue }
-        let c = contribution.converted(to: parent.dtype)
+      for i in 0..<Swift.min(parents.count, contributions.count) {
+        let parent = parents[i]
+        guard parent.requiresGrad, let contribution = contributions[i] else { continue }
+        let c = contribution.dtype == parent.dtype ? contribution : contribution.converted(to: parent.dtype)
         let slot = parent.topoIndex
         let accumulated = pending[slot].map { $0 + c } ?? c
         pending[slot] = accumulated
@@ -56,16 +58,18 @@ extension Tensor {
   /// tensor's `topoIndex` is set to its position.
   func topologicalOrder() -> [Tensor] {
     var order: [Tensor] = []
-    var stack: [(tensor: Tensor, nextParent: Int)] = [(self, 0)]
+    var stack = [DepthFirstFrame(tensor: self)]
     topoIndex = -2  // on the stack
-    while let (tensor, next) = stack.last {
+    while let top = stack.last {
+      let tensor = top.tensor
+      let next = top.nextParent
       let parents = tensor.node?.parents ?? []
       if next < parents.count {
         stack[stack.count - 1].nextParent += 1
         let parent = parents[next]
         if parent.requiresGrad && parent.topoIndex == -1 {
           parent.topoIndex = -2
-          stack.append((parent, 0))
+          stack.append(DepthFirstFrame(tensor: parent))
         }
       } else {
         stack.removeLast()
@@ -75,4 +79,10 @@ extension Tensor {
     }
     return order
   }
+}
+
+/// One tensor on the depth-first stack and the next parent to visit.
+private struct DepthFirstFrame {
+  let tensor: Tensor
+  var nextParent = 0
 }

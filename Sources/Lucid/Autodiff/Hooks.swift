@@ -14,10 +14,11 @@ extension Tensor {
   ///
   /// The hook runs once per ``backward(gradient:)``, with the tensor's **full**
   /// gradient (the sum of every consumer's contribution), before the gradient is
-  /// stored or passed on. Like PyTorch (and unlike Lucid, whose hooks only observe),
-  /// the hook **may replace the gradient**: return a tensor of the same shape to use it
-  /// instead (e.g. to clip), or `nil` to leave the gradient unchanged. Several hooks run
-  /// in registration order, each seeing the previous one's result.
+  /// stored or passed on. Like PyTorch (and unlike the Python Lucid this library grew
+  /// from, whose hooks only observe), the hook **may replace the gradient**: return a
+  /// tensor of the same shape to use it instead (e.g. to clip), or `nil` to leave the
+  /// gradient unchanged. Several hooks run in registration order, each seeing the
+  /// previous one's result.
   ///
   ///     let handle = h.registerHook { g in
   ///       print("∂L/∂h =", g)
@@ -34,6 +35,7 @@ extension Tensor {
 
   /// Runs the hooks on `gradient` and returns the gradient to use.
   func runHooks(_ gradient: NDArray, session: ObservationSession?) -> NDArray {
+    if hooks.isEmpty { return gradient }
     var current = gradient
     for hook in hooks {
       let seen = current

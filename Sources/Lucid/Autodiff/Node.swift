@@ -4,11 +4,19 @@
 /// parent (already summed back to that parent's shape), or `nil` for a parent that needs
 /// none. It captures only values (``NDArray``s, shapes, attributes), never a `Tensor`,
 /// so the graph's only strong edges are `parents` and tearing it down stays iterative.
-struct Node {
+/// A class so that the backward engine reads it with one retain, not one per field.
+final class Node {
   let operation: Op
   let attributes: [String: String]
   var parents: [Tensor]
   let pullback: (NDArray) -> [NDArray?]
+
+  init(operation: Op, attributes: [String: String], parents: [Tensor], pullback: @escaping (NDArray) -> [NDArray?]) {
+    self.operation = operation
+    self.attributes = attributes
+    self.parents = parents
+    self.pullback = pullback
+  }
 }
 
 extension Tensor {

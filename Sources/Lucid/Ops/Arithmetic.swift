@@ -45,25 +45,25 @@ extension Tensor {
 
   /// Elementwise power with a tensor exponent, broadcast.
   ///
-  /// Backward: `∂L/∂a = ∂L/∂out ⊙ b·a^(b−1)`, `∂L/∂b = ∂L/∂out ⊙ out·ln(a)`; the
-  /// exponent's gradient is taken as `0` where `a == 0` (as PyTorch does), and is `nan`
-  /// where `a < 0`.
+  /// Backward: `∂L/∂a = ∂L/∂out ⊙ b·a^(b−1)`, `∂L/∂b = ∂L/∂out ⊙ out·ln(a)`; as in
+  /// PyTorch, the base's gradient is `0` where `b == 0` (also at `a == 0`) and the
+  /// exponent's gradient is `0` where `a == 0`; the latter is `nan` where `a < 0`.
   public static func ** (lhs: Tensor, rhs: Tensor) -> Tensor {
     binary(lhs, rhs, .power, .power) { g, a, b in
-      let aToBMinus1 = a.zip(b - NDArray(scalar: 1, dtype: b.dtype), .power)
       let out = a.zip(b, .power)
-      return (g * b * aToBMinus1, g * out.zip(a, .timesLog))
+      return (g * a.zip(b, .powerBaseDerivative), g * out.zip(a, .timesLog))
     }
   }
 
   /// Elementwise power with a constant exponent: `x ** 2`.
   ///
-  /// Backward: `∂L/∂x = ∂L/∂out ⊙ k·x^(k−1)`.
+  /// Backward: `∂L/∂x = ∂L/∂out ⊙ k·x^(k−1)`, and `0` for `k == 0` (also at `x == 0`).
   public static func ** (lhs: Tensor, rhs: Double) -> Tensor {
     let x = lhs.value
     let y = x.map(.power(rhs))
     return make(y, .powerScalar, [lhs], attributes: ["exponent": formatScalar(rhs)]) { g in
-      [g * x.map(.power(rhs - 1)).scaled(by: rhs)]
+      if rhs == 0 { return [NDArray.zeros(g.shape, dtype: g.dtype)] }
+      return [g * x.map(.power(rhs - 1)).scaled(by: rhs)]
     }
   }
 

@@ -65,6 +65,9 @@ enum BinaryKernel {
   case equal
   /// `x · ln(y)`, with `0` where `y == 0` (used by `pow`'s exponent gradient).
   case timesLog
+  /// `y · x^(y − 1)`, with `0` where `y == 0` (`pow`'s base gradient; `x⁰` is constant,
+  /// so its derivative is `0` even at `x == 0`, where the formula would give `0 · ∞`).
+  case powerBaseDerivative
 
   @inline(__always)
   func run<T: LucidScalar>(_ a: [T], _ aShape: [Int], _ b: [T], _ bShape: [Int], _ outShape: [Int]) -> [T] {
@@ -82,6 +85,8 @@ enum BinaryKernel {
     case .sqrtBackward: return broadcastZip(a, aShape, b, bShape, outShape) { g, y in g / (2 * y) }
     case .equal: return broadcastZip(a, aShape, b, bShape, outShape) { $0 == $1 ? 1 : 0 }
     case .timesLog: return broadcastZip(a, aShape, b, bShape, outShape) { x, y in y == 0 ? 0 : x * T.log(y) }
+    case .powerBaseDerivative:
+      return broadcastZip(a, aShape, b, bShape, outShape) { x, y in y == 0 ? 0 : y * T.pow(x, y - 1) }
     }
   }
 }
@@ -173,6 +178,16 @@ extension NDArray {
 
   /// `kernel(self, other)` with NumPy broadcasting; mixed dtypes promote.
   func zip(_ other: NDArray, _ kernel: BinaryKernel, op: String = "broadcast") -> NDArray {
+    // The common case first: same shape, same dtype; no shape rule or conversion needed.
+    if shape == other.shape {
+      switch (buffer, other.buffer) {
+      case (.float32(let a), .float32(let b)):
+        return NDArray(shape: shape, buffer: .float32(kernel.run(a, shape, b, shape, shape)))
+      case (.float64(let a), .float64(let b)):
+        return NDArray(shape: shape, buffer: .float64(kernel.run(a, shape, b, shape, shape)))
+      default: break
+      }
+    }
     let outShape = checked { () throws(ShapeError) in try Shapes.broadcast(shape, other.shape, op: op) }
     let dtype = DType.promoted(self.dtype, other.dtype)
     switch (converted(to: dtype).buffer, other.converted(to: dtype).buffer) {

@@ -27,18 +27,21 @@ extension NDArray {
     }
   }
 
-  private static func gemmBatched<T: LucidScalar>(
+  /// One BLAS `gemm` call per batch entry (a broadcast batch reuses its one matrix).
+  private static func gemmBatched<T: BLASScalar>(
     _ a: [T], _ b: [T], batch: Int, batchA: Int, batchB: Int,
     _ m: Int, _ n: Int, _ k: Int, _ transposeA: Bool, _ transposeB: Bool
   ) -> [T] {
     var c = [T](repeating: 0, count: batch * m * n)
+    // BLAS rejects empty operands; an empty inner dimension leaves the zeros.
+    guard m > 0 && n > 0 && k > 0 else { return c }
     a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         c.withUnsafeMutableBufferPointer { pc in
           for bi in 0..<batch {
             let offA = (batchA == 1 ? 0 : bi) * m * k
             let offB = (batchB == 1 ? 0 : bi) * k * n
-            gemm(
+            T.gemm(
               pa.baseAddress! + offA, pb.baseAddress! + offB, pc.baseAddress! + bi * m * n,
               m, n, k, transposeA, transposeB)
           }
@@ -46,34 +49,5 @@ extension NDArray {
       }
     }
     return c
-  }
-}
-
-/// `C += op(A) · op(B)` for row-major `m×k` and `k×n` operands (reference kernel).
-/// Loop orders keep the innermost loop on contiguous memory where the layout allows.
-@inline(__always)
-func gemm<T: LucidScalar>(
-  _ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>,
-  _ m: Int, _ n: Int, _ k: Int, _ transposeA: Bool, _ transposeB: Bool
-) {
-  for i in 0..<m {
-    let row = c + i * n
-    if transposeB {
-      for j in 0..<n {
-        var acc: T = 0
-        for p in 0..<k {
-          let aip = transposeA ? a[p * m + i] : a[i * k + p]
-          acc += aip * b[j * k + p]
-        }
-        row[j] += acc
-      }
-    } else {
-      for p in 0..<k {
-        let aip = transposeA ? a[p * m + i] : a[i * k + p]
-        if aip == 0 { continue }
-        let brow = b + p * n
-        for j in 0..<n { row[j] += aip * brow[j] }
-      }
-    }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Tensor: CustomStringConvertible {
   /// The values as NumPy-like nested rows, e.g. `[[11, 15], [11, 15]]`.
   ///
@@ -21,16 +23,19 @@ extension Tensor: CustomDebugStringConvertible {
   }
 }
 
-/// Formats one number the way tensors print it: shortest round-trip digits, whole
-/// numbers without `.0`, `-0` as `0`.
+/// Formats one number the way tensors print it: at most 8 significant digits (NumPy's
+/// default precision, so `0.9999999999999996` prints as `1`), whole numbers without a
+/// fraction, `-0` as `0`. ``Tensor/scalars`` and ``Tensor/item()`` keep every digit.
 public func formatScalar(_ value: Double, dtype: DType = .float64) -> String {
-  if value == 0 { return "0" }
   if value.isNaN { return "nan" }
   if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-  if value == value.rounded() && Swift.abs(value) < 1e15 {
-    return String(Int64(value))
+  let text = String(format: "%.8g", value)
+  let rounded = Double(text) ?? value
+  if rounded == 0 { return "0" }
+  if rounded == rounded.rounded() && Swift.abs(rounded) < 1e15 {
+    return String(Int64(rounded))
   }
-  return dtype == .float32 ? "\(Float(value))" : "\(value)"
+  return text
 }
 
 func formatNested(_ values: [Double], shape: [Int], dtype: DType) -> String {

@@ -92,10 +92,16 @@ extension Tensor {
   ///
   /// Leaves accumulate across calls until ``zeroGrad()``; a non-leaf has one only with
   /// ``keepGrad``. Reading returns a new constant tensor holding a copy-on-write view of
-  /// the gradient; assigning replaces it (assign `nil` to clear it).
+  /// the gradient; assigning replaces it (assign `nil` to clear it). An assigned gradient
+  /// must have this tensor's shape and is stored in this tensor's dtype.
   public var grad: Tensor? {
     get { gradValue.map { Tensor(value: $0) } }
-    set { gradValue = newValue?.value }
+    set {
+      if let newValue, newValue.shape != shape {
+        fatalError("[grad] gradient shape \(format(newValue.shape)) does not match tensor shape \(format(shape))")
+      }
+      gradValue = newValue?.value.converted(to: dtype)
+    }
   }
 
   /// The elements in row-major order, widened to `Double`.

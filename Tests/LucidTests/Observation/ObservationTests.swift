@@ -288,3 +288,15 @@ extension Double {
     Swift.abs(self - other) <= tolerance
   }
 }
+
+@Suite("Backward rules")
+struct RuleTests {
+  @Test("rules read with generic names, or with the tensors' own")
+  func names() {
+    #expect(Op.matmul.rule == "∂L/∂a = ∂L/∂out · bᵀ;  ∂L/∂b = aᵀ · ∂L/∂out")
+    #expect(Op.tanh.rule == "∂L/∂x = ∂L/∂out ⊙ (1 − tanh²(x))")
+    #expect(Op.matmul.rule(inputs: ["W", "h"], output: "y") == "∂L/∂W = ∂L/∂y · hᵀ;  ∂L/∂h = Wᵀ · ∂L/∂y")
+    #expect(Op.powerScalar.rule(inputs: ["x"], output: "y", exponent: "2") == "∂L/∂x = ∂L/∂y ⊙ 2·x^(2−1)")
+    #expect(Op.allCases.allSatisfy { !$0.rule.contains("{") && !$0.rule.isEmpty })
+  }
+}
