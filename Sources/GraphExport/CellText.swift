@@ -4,13 +4,15 @@ import Lucid
 enum CellText: Hashable {
   /// Rows of formatted numbers (a scalar is one row of one).
   case grid([[String]])
-  /// One line: shape-independent statistics of a large tensor.
-  case summary(String)
+  /// Statistics of a large tensor, one per line (min, max, norm), so the node stays narrow.
+  case summary([String])
 
   init(_ snapshot: TensorSnapshot, options: DOTOptions) {
     let shape = snapshot.shape
     let fmt = { (v: Double) in NumberFormatting.format(v, digits: options.digits) }
-    if let values = snapshot.values, shape.count <= 2, values.count <= options.maxGridElements {
+    if let values = snapshot.values, shape.count <= 2, values.count <= options.maxGridElements,
+      (shape.last ?? 1) <= options.maxGridColumns
+    {
       let columns = shape.last ?? 1
       if values.isEmpty || columns == 0 {
         self = .grid([["∅"]])
@@ -22,7 +24,7 @@ enum CellText: Hashable {
       return
     }
     let s = snapshot.summary
-    self = .summary("min \(fmt(s.min))  max \(fmt(s.max))  ‖·‖ \(fmt(s.norm))")
+    self = .summary(["min \(fmt(s.min))", "max \(fmt(s.max))", "‖·‖ \(fmt(s.norm))"])
   }
 
   /// The same layout with every number replaced by a placeholder (a gradient not yet
@@ -30,7 +32,7 @@ enum CellText: Hashable {
   var placeholder: CellText {
     switch self {
     case .grid(let rows): .grid(rows.map { $0.map { _ in "·" } })
-    case .summary: .summary("·")
+    case .summary(let lines): .summary(lines.map { _ in "·" })
     }
   }
 
@@ -38,7 +40,7 @@ enum CellText: Hashable {
   var widestCell: Int {
     switch self {
     case .grid(let rows): rows.joined().map(\.count).max() ?? 1
-    case .summary(let text): text.count
+    case .summary(let lines): lines.map(\.count).max() ?? 1
     }
   }
 }

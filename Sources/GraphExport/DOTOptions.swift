@@ -21,10 +21,15 @@ public struct DOTOptions: Sendable, Hashable {
   /// Tensors with at most this many elements (and rank ≤ 2) are drawn as a grid of
   /// numbers; larger ones as a summary (shape, min/max, norm).
   public var maxGridElements = 16
+  /// Tensors with more columns than this are drawn as a summary, so nodes stay narrow.
+  public var maxGridColumns = 6
   /// Colours.
   public var theme: Theme = .light
-  /// The font stack, as Graphviz's `fontname` and the SVG `font-family`.
-  public var fontName = "Helvetica,Arial,sans-serif"
+  /// The font stack, as Graphviz's `fontname` and the SVG `font-family`. Graphviz sizes
+  /// labels with the first family it finds; Liberation Sans (Debian `fonts-liberation`,
+  /// installed by `scripts/bootstrap`) has Arial's metrics, so text fits the same in
+  /// browsers, in PDF/LaTeX conversions and in Graphviz's own measurements.
+  public var fontName = "Arial,Liberation Sans,Helvetica,sans-serif"
   /// The base font size in points.
   public var fontSize = 14.0
   /// Whether to add a legend of node kinds (and of the gradient colour scale).

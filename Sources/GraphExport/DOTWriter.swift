@@ -138,8 +138,10 @@ struct DOTWriter {
         "<TR>" + head(r == 0) + row.map { "<TD ALIGN=\"RIGHT\" WIDTH=\"\(pixels)\">\(Escaping.html($0))</TD>" }.joined()
           + "</TR>"
       }
-    case .summary(let text):
-      return ["<TR>" + head(true) + "<TD ALIGN=\"LEFT\" WIDTH=\"\(pixels)\">\(Escaping.html(text))</TD></TR>"]
+    case .summary(let lines):
+      return lines.enumerated().map { r, line in
+        "<TR>" + head(r == 0) + "<TD ALIGN=\"LEFT\" WIDTH=\"\(pixels)\">\(Escaping.html(line))</TD></TR>"
+      }
     }
   }
 
@@ -251,7 +253,7 @@ struct DOTWriter {
   private func summaryText(_ snapshot: TensorSnapshot) -> String {
     switch CellText(snapshot, options: options) {
     case .grid(let rows): rows.map { $0.joined(separator: " ") }.joined(separator: "; ")
-    case .summary(let text): text
+    case .summary(let lines): lines.joined(separator: ", ")
     }
   }
 

@@ -49,7 +49,11 @@ extension GraphRenderer {
       if format.isRaster { options.applyRasterDensity(to: handle.graph) }
       try handle.layOut(engine: "nop2", in: graphviz)
       let bytes = try handle.render(as: format, in: graphviz)
-      return format == .svg ? SVGPostProcessor.finish(bytes, graph: handle.graph) : Data(bytes)
+      switch format {
+      case .svg: return SVGPostProcessor.finish(bytes, graph: handle.graph)
+      case .pdf: return PDFPostProcessor.finish(Data(bytes))
+      default: return Data(bytes)
+      }
     }
   }
 

@@ -48,7 +48,11 @@ public struct GraphRenderer: Sendable {
       if format.isRaster { options.applyRasterDensity(to: handle.graph) }
       try handle.layOut(engine: options.engine, in: graphviz)
       let bytes = try handle.render(as: format, in: graphviz)
-      return format == .svg ? SVGPostProcessor.finish(bytes, graph: handle.graph) : Data(bytes)
+      switch format {
+      case .svg: return SVGPostProcessor.finish(bytes, graph: handle.graph)
+      case .pdf: return PDFPostProcessor.finish(Data(bytes))
+      default: return Data(bytes)
+      }
     }
   }
 }

@@ -29,7 +29,7 @@ struct PageStyle: Sendable, Equatable {
     muted = Self.color(theme.muted, or: fallback.muted)
     accent = Self.color(theme.current, or: fallback.current)
     let font = options.fontName.filter { $0.isLetter || $0.isNumber || " ,-_".contains($0) }
-    fontFamily = font.isEmpty ? "Helvetica,Arial,sans-serif" : font
+    fontFamily = font.isEmpty ? "Arial,Liberation Sans,Helvetica,sans-serif" : font
     isDark = Self.luminance(background).map { $0 < 0.4 } ?? false
   }
 

@@ -6,7 +6,8 @@ extension StepperPage {
   /// - `#step-k` in the URL opens step k; every change of step rewrites the fragment with
   ///   `history.replaceState` (no new history entries), and editing the fragment by hand jumps there.
   /// - Keys: ←/→ (and PageUp/PageDown, which presentation clickers send) step, Home/End jump to the
-  ///   first/last step, Space plays or pauses. Stepping by hand pauses playback.
+  ///   first/last step, Space plays or pauses, Z switches between fitting the window and full size
+  ///   (for wide graphs, which then scroll sideways). Stepping by hand pauses playback.
   /// - Test hooks, for headless browsers that cannot press keys: `index.html?clicks=next,last` clicks
   ///   those buttons (`first`, `previous`, `play`, `next`, `last`) after loading, then
   ///   `?keys=Right,Right,End` replays those keys as `keydown` events dispatched to the page, so they
@@ -66,6 +67,15 @@ extension StepperPage {
       $("next").addEventListener("click", () => go(step + 1));
       $("last").addEventListener("click", () => go(count));
       playButton.addEventListener("click", () => setPlaying(timer === null));
+      // Large graphs: switch between fitting the window and full size (scrolls sideways).
+      const zoomButton = $("zoom");
+      function toggleZoom() {
+        const natural = picture.classList.toggle("natural");
+        zoomButton.textContent = natural ? "Fit" : "Full size";
+        zoomButton.setAttribute("aria-pressed", String(natural));
+        zoomButton.setAttribute("aria-label", natural ? "Fit the picture to the window" : "Show the picture at full size");
+      }
+      zoomButton.addEventListener("click", toggleZoom);
       slider.addEventListener("input", () => go(Number(slider.value)));
       speed.addEventListener("change", () => { if (timer !== null) setPlaying(true); });
       window.addEventListener("hashchange", () => {
@@ -83,6 +93,7 @@ extension StepperPage {
           case "ArrowLeft": case "PageUp": go(step - 1); break;
           case "Home": go(1); break;
           case "End": go(count); break;
+          case "z": case "Z": toggleZoom(); break;
           case " ":
             if (target instanceof HTMLButtonElement) return;  // Space presses the focused button
             setPlaying(timer === null);
@@ -100,7 +111,7 @@ extension StepperPage {
       const list = (name) => (query.get(name) ?? "").split(",").map((item) => item.trim()).filter(Boolean);
       const names = { Right: "ArrowRight", Left: "ArrowLeft", Space: " " };
       for (const id of list("clicks")) {
-        if (["first", "previous", "play", "next", "last"].includes(id)) $(id).click();
+        if (["first", "previous", "play", "next", "last", "zoom"].includes(id)) $(id).click();
       }
       for (const name of list("keys")) {
         const key = names[name] ?? name;

@@ -30,6 +30,8 @@ extension StepperPage {
     .picture { display: flex; justify-content: center; }
     .picture svg { display: block; width: 100%; height: auto; max-height: 64vh; }
     .picture svg g.graph > text { display: none; }
+    .picture.natural { justify-content: flex-start; overflow-x: auto; }
+    .picture.natural svg { width: auto; max-height: none; flex: none; }
     figcaption { text-align: center; min-height: 5.5em; }
     .caption-title { margin: 0.3em 0 0.15em; font-size: clamp(1.3rem, 2.6vw, 2.5rem); font-weight: 700; }
     .caption-detail { margin: 0; font-size: clamp(1.1rem, 2.1vw, 2rem); white-space: pre-wrap; }

@@ -66,6 +66,8 @@ struct StepperPage: Sendable {
       <button type="button" id="play" aria-label="Play" aria-pressed="false" title="Play or pause (Space)">▶ Play</button>
       <button type="button" id="next" aria-label="Next step" title="Next step (→)">Next →</button>
       <button type="button" id="last" aria-label="Last step" title="Last step (End)">⇥</button>
+      <button type="button" id="zoom" aria-label="Show the picture at full size" aria-pressed="false" \
+      title="Fit to the window or show at full size (Z)">Full size</button>
       <input type="range" id="slider" min="1" max="\(count)" value="1" step="1" aria-label="Step">
       <label for="speed">Speed</label>
       <select id="speed">
@@ -74,7 +76,7 @@ struct StepperPage: Sendable {
       <option value="700">fast</option>
       </select>
       </div>
-      <p class="hint">Keys: ← → step · Home / End first / last · Space play / pause · \
+      <p class="hint">Keys: ← → step · Home / End first / last · Space play / pause · Z full size · \
       link to a step with <code>#step-5</code></p>
       <noscript><p class="hint">Stepping needs JavaScript; every frame is also in the <code>frames</code> folder.</p></noscript>
       </main>

@@ -2,10 +2,12 @@
 //
 //   swift run -c release mlp [output-folder]      (default: output/mlp)
 //
-// It prints the loss as it trains and writes two pictures:
+// It prints the loss as it trains and writes:
 //   loss.svg               the loss curve, epoch by epoch
 //   decision-boundary.svg  the points over the regions the trained network assigns to each class
+//   index.html, frames/…   one training step's forward and backward pass, frame by frame
 import Foundation
+import GraphRender
 import Lucid
 import LucidNN
 
@@ -27,15 +29,13 @@ for (name, tensor) in model.namedParameters {
 // 3. One training step, the part worth drawing: run the network, measure the loss
 //    (softmax cross-entropy), backpropagate. Afterwards every parameter holds ∂loss/∂parameter.
 //
-// MARK: - Graph frames go here
-//    To draw one step, record it with an observer and render the trace with GraphExport and
-//    GraphRender. A small batch keeps the picture readable; the step changes no weight,
-//    only gradients:
-//
-//      let recorder = TraceRecorder()
-//      let batch = ToyDataset.twoMoons(count: 4, noise: 0.2, seed: 1)
-//      let step = withObserver(recorder) { recordableStep(model: model, batch: batch) }
-//      // recorder.trace → frames
+//    We record one such step on a batch of 4 points, before training, to draw it frame by
+//    frame: forward through the three layers, then backward. The step changes no weight.
+let recorder = TraceRecorder()
+let batch = ToyDataset.twoMoons(count: 4, noise: 0.2, seed: 1)
+withObserver(recorder) { recordableStep(model: model, batch: batch) }
+model.zeroGrad()
+
 @discardableResult
 func recordableStep(model: Sequential, batch: ToyDataset) -> TrainingStep {
   ClassifierRecipe.forwardBackward(model: model, inputs: batch.inputs, labels: batch.labels)
@@ -63,6 +63,9 @@ do {
   let boundaryURL = folder.appendingPathComponent("decision-boundary.svg")
   try writeAtomically(decisionBoundary(model: model, data: data, accuracy: run.accuracy), to: boundaryURL)
   print("wrote \(lossURL.path)\nwrote \(boundaryURL.path)")
+  let bundle = try LectureBundleWriter().write(
+    recorder.trace, title: "One training step of a 2 → 16 → 16 → 2 network (batch of 4)", to: folder)
+  print("wrote \(bundle.frames.count) frames of one training step (open \(folder.path)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("mlp: could not write the pictures: \(error)\n".utf8))
   exit(1)

@@ -24,6 +24,7 @@ extension GraphObserver {
 /// Scopes are task-local: they nest (the innermost observer wins), they end when `body`
 /// returns, and they never leak into other threads or tasks. With no scope active, an
 /// op pays one task-local read.
+@discardableResult
 public func withObserver<Result>(_ observer: some GraphObserver, _ body: () throws -> Result) rethrows -> Result {
   var context = ScopeContext.current
   context.session = ObservationSession(observer: observer)
