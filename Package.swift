@@ -63,6 +63,7 @@ let package = Package(
     .testTarget(name: "LucidCLITests", dependencies: ["Lucid", "LucidExpressions"]),
     .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"], exclude: ["Golden"]),
     .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
+
   ],
   swiftLanguageModes: [.v6]
 )

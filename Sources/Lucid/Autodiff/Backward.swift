@@ -19,6 +19,9 @@ extension Tensor {
     if let gradient, gradient.shape != shape {
       fatalError("[backward] gradient shape \(format(gradient.shape)) does not match tensor shape \(format(shape))")
     }
+    guard topoIndex == -1 else {
+      fatalError("[backward] called on a graph whose backward is already running (from inside a hook?)")
+    }
     let seed = gradient?.value.converted(to: dtype) ?? NDArray.ones(shape, dtype: dtype)
     let order = topologicalOrder()
     let session = ScopeContext.current.session

@@ -1,13 +1,20 @@
 import COpenBLAS
+import Synchronization
 
 /// Settings of the BLAS library (OpenBLAS) behind ``Tensor/matmul(_:)``.
 public enum BLAS {
   /// Sets how many threads OpenBLAS may use for one matrix product (`1` for
   /// single-threaded, reproducible timings).
   public static func setThreadCount(_ count: Int) {
-    openblas_set_num_threads(Int32(Swift.max(1, count)))
+    blasLock.withLock { _ in openblas_set_num_threads(Int32(Swift.max(1, count))) }
   }
 }
+
+/// Serialises calls into OpenBLAS. Its threaded build is not safe to enter from several
+/// threads at once (separate graphs on separate threads, or tests running in parallel,
+/// corrupted memory without this), so every matrix product holds this lock; uncontended,
+/// it costs a few nanoseconds against microseconds of work.
+let blasLock = Mutex(())
 
 /// Scalars with a BLAS matrix product.
 protocol BLASScalar: LucidScalar {

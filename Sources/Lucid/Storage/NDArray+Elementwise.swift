@@ -109,6 +109,8 @@ func broadcastStrides(_ shape: [Int], into outShape: [Int]) -> [Int] {
 func broadcastZip<T>(
   _ a: [T], _ aShape: [Int], _ b: [T], _ bShape: [Int], _ outShape: [Int], _ f: (T, T) -> T
 ) -> [T] {
+  // One element each (0-d tensors, micrograd style): no loops or pointers to set up.
+  if a.count == 1 && b.count == 1 && outShape.allSatisfy({ $0 == 1 }) { return [f(a[0], b[0])] }
   let n = Shapes.count(outShape)
   return a.withUnsafeBufferPointer { pa in
     b.withUnsafeBufferPointer { pb in

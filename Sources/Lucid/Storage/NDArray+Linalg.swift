@@ -35,6 +35,7 @@ extension NDArray {
     var c = [T](repeating: 0, count: batch * m * n)
     // BLAS rejects empty operands; an empty inner dimension leaves the zeros.
     guard m > 0 && n > 0 && k > 0 else { return c }
+    blasLock.withLock { _ in
     a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
         c.withUnsafeMutableBufferPointer { pc in
@@ -47,6 +48,7 @@ extension NDArray {
           }
         }
       }
+    }
     }
     return c
   }

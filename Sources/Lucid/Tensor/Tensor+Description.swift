@@ -29,6 +29,7 @@ extension Tensor: CustomDebugStringConvertible {
 public func formatScalar(_ value: Double, dtype: DType = .float64) -> String {
   if value.isNaN { return "nan" }
   if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+  if value == value.rounded() && Swift.abs(value) < 1e15 { return value == 0 ? "0" : String(Int64(value)) }
   let text = String(format: "%.8g", value)
   let rounded = Double(text) ?? value
   if rounded == 0 { return "0" }
