@@ -47,9 +47,14 @@ extension Tensor {
         guard parent.requiresGrad, let contribution = contributions[i] else { continue }
         let c = contribution.dtype == parent.dtype ? contribution : contribution.converted(to: parent.dtype)
         let slot = parent.topoIndex
-        let accumulated = pending[slot].map { $0 + c } ?? c
-        pending[slot] = accumulated
-        if session != nil { reported.append((parent, c, accumulated)) }
+        if var sum = pending[slot] {
+          pending[slot] = nil  // so that `sum` holds the only reference and adds in place
+          if !sum.accumulate(c) { sum = sum + c }
+          pending[slot] = sum
+        } else {
+          pending[slot] = c
+        }
+        if session != nil { reported.append((parent, c, pending[slot]!)) }
       }
       session?.reportBackwardStep(tensor, node, upstream: upstream, contributions: reported)
     }

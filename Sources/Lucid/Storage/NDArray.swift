@@ -106,3 +106,35 @@ func makeArray<T>(count: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -
     initialized = count
   }
 }
+
+extension NDArray {
+  /// `self += other` for arrays of the same shape and dtype, in place when this array's
+  /// buffer is not shared (copy-on-write makes it a copy otherwise), so accumulating many
+  /// contributions into one gradient does not allocate each time. Returns `false`, and
+  /// changes nothing, when the shapes or dtypes differ.
+  mutating func accumulate(_ other: NDArray) -> Bool {
+    guard shape == other.shape else { return false }
+    switch (buffer, other.buffer) {
+    case (.float32(var a), .float32(let b)):
+      buffer = .float32([])  // release our reference so `a` is unique
+      Self.add(&a, b)
+      buffer = .float32(a)
+      return true
+    case (.float64(var a), .float64(let b)):
+      buffer = .float64([])
+      Self.add(&a, b)
+      buffer = .float64(a)
+      return true
+    default:
+      return false
+    }
+  }
+
+  private static func add<T: LucidScalar>(_ a: inout [T], _ b: [T]) {
+    a.withUnsafeMutableBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        for i in 0..<pa.count { pa[i] += pb[i] }
+      }
+    }
+  }
+}
