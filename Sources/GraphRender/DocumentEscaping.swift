@@ -1,3 +1,5 @@
+import GraphExport
+
 /// Escaping of user text (titles, captions, tensor names) for the documents of a lecture bundle.
 ///
 /// Everything a user wrote comes out as text, never as markup: a title like
@@ -8,25 +10,17 @@ public enum DocumentEscaping {
   /// `&`, `<`, `>`, `"` and `'` become entities; tabs and newlines become spaces; other control
   /// characters (which HTML forbids) become `�`.
   public static func html(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    Escaping.rewrite(text) { scalar in
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\n", "\r", "\t": out += " "
-      default:
-        if isControl(scalar) {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      case "\n", "\r", "\t": " "
+      default: Escaping.isControl(scalar) ? "\u{FFFD}" : nil
       }
     }
-    return out
   }
 
   /// Text for one line of CommonMark / GitHub Markdown, shown literally inside a paragraph, a
@@ -38,23 +32,13 @@ public enum DocumentEscaping {
   /// escaped, `(`, `)` and `!` cannot form a link and stay as they are; newlines become spaces, control characters `�`. The text must not start a line:
   /// callers put a fixed prefix before it, so `1.`, `-` and `+` cannot begin a list.
   public static func markdown(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    Escaping.rewrite(text) { scalar in
       switch scalar {
-      case "\\", "`", "*", "_", "{", "}", "[", "]", "#", "|", "<", ">", "&", "~", "^", "$":
-        out += "\\"
-        out.unicodeScalars.append(scalar)
-      case "\n", "\r", "\t": out += " "
-      default:
-        if isControl(scalar) {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      case "\\", "`", "*", "_", "{", "}", "[", "]", "#", "|", "<", ">", "&", "~", "^", "$": "\\" + String(scalar)
+      case "\n", "\r", "\t": " "
+      default: Escaping.isControl(scalar) ? "\u{FFFD}" : nil
       }
     }
-    return out
   }
 
   /// Text for a LaTeX document compiled with pdflatex, in text mode.
@@ -65,42 +49,28 @@ public enum DocumentEscaping {
   /// Latin letters are left to pdflatex's UTF-8 input; any other character, which the default
   /// fonts cannot show, becomes `?`. Newlines become spaces.
   public static func latex(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    Escaping.rewrite(text) { scalar in
       switch scalar {
-      case "\\": out += "\\textbackslash{}"
-      case "{", "}", "$", "&", "#", "_", "%":
-        out += "\\"
-        out.unicodeScalars.append(scalar)
-      case "^": out += "\\textasciicircum{}"
-      case "~": out += "\\textasciitilde{}"
-      case "<": out += "\\textless{}"
-      case ">": out += "\\textgreater{}"
-      case "|": out += "\\textbar{}"
-      case "\"": out += "''"
+      case "\\": return "\\textbackslash{}"
+      case "{", "}", "$", "&", "#", "_", "%": return "\\" + String(scalar)
+      case "^": return "\\textasciicircum{}"
+      case "~": return "\\textasciitilde{}"
+      case "<": return "\\textless{}"
+      case ">": return "\\textgreater{}"
+      case "|": return "\\textbar{}"
+      case "\"": return "''"
       // `--`, `<<`, `!`` and friends are ligatures in LaTeX's fonts; keep them as typed.
-      case "-": out += "-{}"
-      case "`": out += "\\textasciigrave{}"
-      case "\n", "\r", "\t": out += " "
+      case "-": return "-{}"
+      case "`": return "\\textasciigrave{}"
+      case "\n", "\r", "\t": return " "
       default:
-        if let replacement = latexSymbols[scalar] {
-          out += replacement
-        } else if scalar.isASCII {
-          if !isControl(scalar) { out.unicodeScalars.append(scalar) }
-        } else if (0xC0...0xFF).contains(scalar.value), ![0xD0, 0xDE, 0xF0, 0xFE].contains(scalar.value) {
-          // Accented Latin letters, which pdflatex's UTF-8 input maps to accent commands.
-          out.unicodeScalars.append(scalar)
-        } else {
-          out += "?"
-        }
+        if let replacement = latexSymbols[scalar] { return replacement }
+        if scalar.isASCII { return Escaping.isControl(scalar) ? "" : nil }
+        // Accented Latin letters, which pdflatex's UTF-8 input maps to accent commands.
+        if (0xC0...0xFF).contains(scalar.value), ![0xD0, 0xDE, 0xF0, 0xFE].contains(scalar.value) { return nil }
+        return "?"
       }
     }
-    return out
-  }
-
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0xFFFE...0xFFFF).contains(scalar.value)
   }
 
   /// Non-ASCII characters of captions and rules, as pdflatex-safe LaTeX.

@@ -8,7 +8,7 @@ struct Evaluator {
 
   func evaluate(_ expression: Expression) -> Tensor {
     switch expression {
-    case .number(let value, _): return Tensor(value, dtype: dtype)
+    case .number(let value, _): return Tensor.literal(value, dtype: dtype)
     case .name(let name, _): return inputs[name]!
     case .negate(let operand, _): return -evaluate(operand)
     case .transpose(let operand, _): return evaluate(operand).transposed()
@@ -51,34 +51,13 @@ struct Evaluator {
     }
   }
 
-  /// A number on either side becomes a constant of the other side's dtype, drawn as
-  /// a constant node; two numbers fold into one.
+  /// A number on either side becomes a constant of the evaluation's dtype, drawn as a
+  /// constant node.
   private func binary(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression) -> Tensor {
-    switch (lhs, rhs) {
-    case (_, .number(let b, _)) where op != .matmul:
-      let a = evaluate(lhs)
-      switch op {
-      case .add: return a + b
-      case .subtract: return a - b
-      case .multiply: return a * b
-      case .divide: return a / b
-      case .power: return a ** b
-      case .matmul: break
-      }
-    case (.number(let a, _), _) where op != .matmul:
-      let b = evaluate(rhs)
-      switch op {
-      case .add: return a + b
-      case .subtract: return a - b
-      case .multiply: return a * b
-      case .divide: return a / b
-      case .power: return a ** b
-      case .matmul: break
-      }
-    default: break
-    }
-    let a = evaluate(lhs)
-    let b = evaluate(rhs)
+    // `x ** 2` is the power op with a constant exponent (its picture reads `** 2`).
+    if op == .power, case .number(let exponent, _) = rhs { return operand(lhs) ** exponent }
+    let a = operand(lhs)
+    let b = operand(rhs)
     switch op {
     case .add: return a + b
     case .subtract: return a - b
@@ -87,5 +66,10 @@ struct Evaluator {
     case .matmul: return a.matmul(b)
     case .power: return a ** b
     }
+  }
+
+  private func operand(_ expression: Expression) -> Tensor {
+    if case .number(let value, _) = expression { return Tensor.literal(value, dtype: dtype) }
+    return evaluate(expression)
   }
 }

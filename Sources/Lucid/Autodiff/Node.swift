@@ -53,6 +53,12 @@ extension Tensor {
 
   /// A constant of this tensor's dtype, used when a plain number meets a tensor.
   func constant(_ scalar: Double) -> Tensor {
-    Tensor.leaf(NDArray(scalar: scalar, dtype: dtype), isLiteral: true)
+    Tensor.literal(scalar, dtype: dtype)
+  }
+
+  /// A number written in an expression (`x * 2`) as a 0-d tensor that requires no grad.
+  /// Observers report it as a ``LeafKind/constant`` and the pictures draw it as one.
+  public static func literal(_ value: Double, dtype: DType = .float32) -> Tensor {
+    Tensor.leaf(NDArray(scalar: value, dtype: dtype), isLiteral: true)
   }
 }
