@@ -64,6 +64,17 @@ let package = Package(
     .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"], exclude: ["Golden"]),
     .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender"]),
 
+    // Hardening (issue 10): the fuzz targets' shared checks and entry points (scripts/fuzz; built
+    // normally they replay inputs: `swift run FuzzExpressions FILE...`), and the tests that replay
+    // the seed corpus and every crash found, check limits, file safety, escaping and deep graphs.
+    .target(name: "FuzzSupport", dependencies: ["Lucid", "LucidExpressions", "GraphExport"], path: "Fuzz/FuzzSupport"),
+    .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    .executableTarget(
+      name: "FuzzExpressions", dependencies: ["FuzzSupport", "CLibFuzzer"], path: "Fuzz/FuzzExpressions"),
+    .executableTarget(name: "FuzzDOT", dependencies: ["FuzzSupport", "CLibFuzzer"], path: "Fuzz/FuzzDOT"),
+    .testTarget(
+      name: "HardeningTests",
+      dependencies: ["Lucid", "LucidExpressions", "GraphExport", "GraphRender", "FuzzSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -18,9 +18,10 @@ enum CellText: Hashable {
         self = .grid([["∅"]])
         return
       }
-      self = .grid(stride(from: 0, to: values.count, by: columns).map { start in
-        values[start..<(start + columns)].map(fmt)
-      })
+      self = .grid(
+        stride(from: 0, to: values.count, by: columns).map { start in
+          values[start..<(start + columns)].map(fmt)
+        })
       return
     }
     let s = snapshot.summary

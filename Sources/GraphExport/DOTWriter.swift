@@ -43,22 +43,23 @@ struct DOTWriter {
     if let caption {
       label = "<B>\(Escaping.html(caption.title))</B>"
       if let detail = caption.detail {
-        label += "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"\(NumberFormatting.format(options.fontSize - 1))\">"
+        label +=
+          "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"\(NumberFormatting.format(options.fontSize - 1))\">"
           + "\(Escaping.html(detail))</FONT>"
       }
       label += "<BR ALIGN=\"LEFT\"/>"
     }
     return """
-        graph [rankdir=\(options.direction == .leftToRight ? "LR" : "TB"), bgcolor=\(Escaping.quoted(theme.background)), \
-      fontname=\(font), fontsize=\(size), fontcolor=\(Escaping.quoted(theme.text)), labelloc=t, labeljust=l, \
-      nodesep=0.25, ranksep=0.35, pad=0.25, nslimit=8, mclimit=4, label=<\(label)>]
-        node [fontname=\(font), fontsize=\(size), shape=box, style="rounded,filled", \
-      color=\(Escaping.quoted(theme.text)), fillcolor=\(Escaping.quoted(theme.valueFill)), \
-      fontcolor=\(Escaping.quoted(theme.text)), penwidth=1, margin="0.06,0.04"]
-        edge [color=\(Escaping.quoted(theme.muted)), fontcolor=\(Escaping.quoted(theme.muted)), penwidth=1.2, \
-      arrowsize=0.7, style=solid]
+          graph [rankdir=\(options.direction == .leftToRight ? "LR" : "TB"), bgcolor=\(Escaping.quoted(theme.background)), \
+        fontname=\(font), fontsize=\(size), fontcolor=\(Escaping.quoted(theme.text)), labelloc=t, labeljust=l, \
+        nodesep=0.25, ranksep=0.35, pad=0.25, nslimit=8, mclimit=4, label=<\(label)>]
+          node [fontname=\(font), fontsize=\(size), shape=box, style="rounded,filled", \
+        color=\(Escaping.quoted(theme.text)), fillcolor=\(Escaping.quoted(theme.valueFill)), \
+        fontcolor=\(Escaping.quoted(theme.text)), penwidth=1, margin="0.06,0.04"]
+          edge [color=\(Escaping.quoted(theme.muted)), fontcolor=\(Escaping.quoted(theme.muted)), penwidth=1.2, \
+        arrowsize=0.7, style=solid]
 
-    """
+      """
   }
 
   // MARK: Nodes
@@ -71,7 +72,8 @@ struct DOTWriter {
       out += "tooltip=\(Escaping.quoted(op.rule)), \(opStyle(node, frame: frame, present: present != nil))]\n"
     }
     out += "  v\(node.id) [id=\"v\(node.id)\", label=<\(valueLabel(node, frame: present))>, "
-    out += "tooltip=\(Escaping.quoted(tooltip(node, frame: present))), \(valueStyle(node, frame: frame, present: present))]\n"
+    out +=
+      "tooltip=\(Escaping.quoted(tooltip(node, frame: present))), \(valueStyle(node, frame: frame, present: present))]\n"
     return out
   }
 
@@ -83,7 +85,11 @@ struct DOTWriter {
   private func opLabel(_ op: Op, _ attributes: [String: String]) -> String {
     var text = "<B>\(Escaping.html(op.symbol))</B>"
     let extras = attributes.sorted { $0.key < $1.key }.map { key, value in
-      key == "exponent" ? value : "\(key)=\(value)"
+      switch key {
+      case "exponent": value
+      case "index": "[\(value)]"
+      default: "\(key)=\(value)"
+      }
     }
     if !extras.isEmpty {
       let size = NumberFormatting.format(options.fontSize - 3)
@@ -146,7 +152,8 @@ struct DOTWriter {
   }
 
   private func tooltip(_ node: GraphState.Node, frame: GraphState.Node?) -> String {
-    var text = "\(displayName(node.id)): shape [\(node.value.shape.map(String.init).joined(separator: ", "))] \(node.dtype)"
+    var text =
+      "\(displayName(node.id)): shape [\(node.value.shape.map(String.init).joined(separator: ", "))] \(node.dtype)"
     if let grad = frame?.grad {
       text += ", ‖grad‖ = \(NumberFormatting.format(grad.summary.norm, digits: options.digits))"
     }
@@ -184,7 +191,8 @@ struct DOTWriter {
       if frame.activeNode == node.id { fill = theme.currentFill }
       style = "rounded,filled,bold"
     }
-    return "style=\"\(style)\", color=\(Escaping.quoted(color)), fillcolor=\(Escaping.quoted(fill)), penwidth=\(penwidth)"
+    return
+      "style=\"\(style)\", color=\(Escaping.quoted(color)), fillcolor=\(Escaping.quoted(fill)), penwidth=\(penwidth)"
   }
 
   private func opStyle(_ node: GraphState.Node, frame: GraphState, present: Bool) -> String {
@@ -199,7 +207,8 @@ struct DOTWriter {
       color = theme.current
       penwidth = 3
     }
-    return "style=filled, color=\(Escaping.quoted(color)), fillcolor=\(Escaping.quoted(theme.opFill)), penwidth=\(penwidth)"
+    return
+      "style=filled, color=\(Escaping.quoted(color)), fillcolor=\(Escaping.quoted(theme.opFill)), penwidth=\(penwidth)"
   }
 
   private func isDone(_ id: Int, frame: GraphState) -> Bool {

@@ -112,7 +112,8 @@ public struct GraphExporter: Sendable {
         forwardCount += 1
         emit(
           .forward,
-          Caption(title: "forward \(forwardCount)/\(forwardTotal): \(e.operation.rawValue)", detail: expression(e, writer)),
+          Caption(
+            title: "forward \(forwardCount)/\(forwardTotal): \(e.operation.rawValue)", detail: expression(e, writer)),
           events: i + 1)
       case .backwardBegan(let e):
         emit(
@@ -137,7 +138,9 @@ public struct GraphExporter: Sendable {
     }
     state.activeNode = nil
     state.activeFlows = []
-    emit(.end, Caption(title: "done: every gradient computed", detail: leafGradSummary(state, writer)), events: trace.count)
+    emit(
+      .end, Caption(title: "done: every gradient computed", detail: leafGradSummary(state, writer)), events: trace.count
+    )
     return frames
   }
 

@@ -26,9 +26,11 @@ struct BeamerFragment: Sendable {
   /// The default of `\lucidbundlepath`: the folder name when TeX can use it verbatim in a path,
   /// otherwise `.` (the document's own folder) with a note in the header.
   var defaultPath: String {
-    let safe = !folderName.isEmpty && folderName != "." && folderName.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.".unicodeScalars.contains($0))
-    }
+    let safe =
+      !folderName.isEmpty && folderName != "."
+      && folderName.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.".unicodeScalars.contains($0))
+      }
     return safe ? folderName : "."
   }
 

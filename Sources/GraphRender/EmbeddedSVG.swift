@@ -45,7 +45,8 @@ struct EmbeddedSVG: Sendable, Equatable {
   /// Graphviz escapes `"` in text (`&quot;`), so `id="` can only occur inside a tag.
   func prefixingIDs(with prefix: String) -> EmbeddedSVG {
     var copy = self
-    copy.element = element
+    copy.element =
+      element
       .replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
       .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
       .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")

@@ -67,7 +67,8 @@ struct Filmstrip: Sendable {
     let columns = columns
     let rows = (cells.count + columns - 1) / columns
     let totalWidth = 2 * Self.margin + Double(columns) * width + Double(columns - 1) * Self.gap
-    let totalHeight = 2 * Self.margin + Self.titleBand
+    let totalHeight =
+      2 * Self.margin + Self.titleBand
       + Double(rows) * (Self.headingBand + height) + Double(rows - 1) * Self.gap
     let font = DocumentEscaping.html(style.fontFamily)
     var out = """
@@ -116,9 +117,11 @@ struct Filmstrip: Sendable {
       var pictures = ""
       for position in range {
         let heading = Self.fitted(cells[position].heading, width: width, size: Self.headingSize)
-        headings += "<TD ALIGN=\"LEFT\" HEIGHT=\"\(format(Self.headingBand))\">"
+        headings +=
+          "<TD ALIGN=\"LEFT\" HEIGHT=\"\(format(Self.headingBand))\">"
           + "<FONT POINT-SIZE=\"\(format(Self.headingSize))\">\(Escaping.html(heading))</FONT></TD>"
-        pictures += "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Int(width.rounded(.up)))\" HEIGHT=\"\(Int(height.rounded(.up)))\">"
+        pictures +=
+          "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Int(width.rounded(.up)))\" HEIGHT=\"\(Int(height.rounded(.up)))\">"
           + "<IMG SRC=\"\(Escaping.html(images[position].path))\" SCALE=\"TRUE\"/></TD>"
       }
       rows.append("<TR>\(headings)</TR>")

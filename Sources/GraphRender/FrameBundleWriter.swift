@@ -9,10 +9,13 @@ import Foundation
 /// DIR/frames/frame-001.svg    …
 /// ```
 ///
-/// Every file is written atomically. The writer creates the folders if needed, replaces only files
-/// with exactly these names and never deletes anything; other files in the folder (notes, an older
-/// run's extra frames) are left alone. All frames are parsed and checked before the first file is
-/// written, so invalid DOT leaves the folder untouched.
+/// The folder may hold other files: the writer never replaces or deletes a file it did not write.
+/// It lists what it wrote in `DIR/.lucid-bundle` (see ``BundleManifest``); a later run replaces only
+/// listed files, refuses to start when one of its names is taken by a file that is not listed
+/// (naming that file), and removes listed files it no longer writes (the extra frames of an
+/// earlier, longer sequence). Every file is written atomically, so a killed run leaves each file
+/// either complete and old or complete and new. All frames are parsed and checked before the first
+/// file is written, so invalid DOT leaves the folder untouched.
 public struct FrameBundleWriter: Sendable {
   /// The renderer that lays out and draws the pictures.
   public var renderer: GraphRenderer
@@ -39,17 +42,22 @@ public struct FrameBundleWriter: Sendable {
   ///   - directory: The bundle folder; created if missing.
   /// - Returns: The written files.
   /// - Throws: ``RenderError/fileSystem(path:reason:)`` when `directory` is a file or cannot be
-  ///   written, and the rendering errors of ``GraphRenderer``.
+  ///   written or holds a file of one of the bundle's names that this writer did not write, and the
+  ///   rendering errors of ``GraphRenderer``.
   @discardableResult
   public func write(graph: String, frames: [String], to directory: URL) throws(RenderError) -> FrameBundle {
     let framesDirectory = directory.appendingPathComponent("frames", isDirectory: true)
     try Self.checkDestination(directory)
     try Self.checkDestination(framesDirectory)
+    let frameNames = frames.indices.map { Self.frameFileName($0, fileExtension: frameFormat.fileExtension) }
+    let manifest = try BundleManifest(
+      claiming: frameNames.map { "frames/" + $0 } + ["graph.svg", "graph.dot"], in: directory)
     // Render everything that can fail on bad input before touching the file system.
     let graphImage = try renderer.render(graph, as: .svg)
     let layout = try renderer.prepareLayout(for: frames)
     try Self.makeDirectory(directory)
     try Self.makeDirectory(framesDirectory)
+    try manifest.begin()
     var frameURLs: [URL] = []
     frameURLs.reserveCapacity(frames.count)
     for (index, frame) in frames.enumerated() {
@@ -59,8 +67,7 @@ public struct FrameBundleWriter: Sendable {
       } catch {
         throw error.inFrame(index)
       }
-      let name = Self.frameFileName(index, fileExtension: frameFormat.fileExtension)
-      let url = framesDirectory.appendingPathComponent(name)
+      let url = framesDirectory.appendingPathComponent(frameNames[index])
       try AtomicFile.write(picture, to: url)
       frameURLs.append(url)
     }
@@ -68,6 +75,7 @@ public struct FrameBundleWriter: Sendable {
     let sourceURL = directory.appendingPathComponent("graph.dot")
     try AtomicFile.write(graphImage, to: imageURL)
     try AtomicFile.write(Data(graph.utf8), to: sourceURL)
+    try manifest.finish()
     return FrameBundle(directory: directory, graphImage: imageURL, graphSource: sourceURL, frames: frameURLs)
   }
 

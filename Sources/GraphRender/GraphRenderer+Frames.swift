@@ -39,7 +39,8 @@ extension GraphRenderer {
   /// - Throws: ``RenderError/frameMismatch(frame:reason:)`` when the frame's structure differs or its
   ///   caption is wider than the frames the layout was prepared for, and the errors of
   ///   ``render(_:as:)``.
-  public func renderFrame(_ dot: String, using layout: FrameLayout, as format: ImageFormat) throws(RenderError) -> Data {
+  public func renderFrame(_ dot: String, using layout: FrameLayout, as format: ImageFormat) throws(RenderError) -> Data
+  {
     let options = options
     return try GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> Data in
       try graphviz.requireDevice(for: format)
@@ -63,7 +64,9 @@ extension GraphRenderer {
   /// each frame; use those directly to write frames as they are rendered.
   ///
   /// - Returns: One picture per frame, in order.
-  public func renderFrames(_ frames: [String], as format: ImageFormat, layoutFrame: Int? = nil) throws(RenderError) -> [Data] {
+  public func renderFrames(_ frames: [String], as format: ImageFormat, layoutFrame: Int? = nil) throws(RenderError)
+    -> [Data]
+  {
     let layout = try prepareLayout(for: frames, layoutFrame: layoutFrame)
     var pictures: [Data] = []
     pictures.reserveCapacity(frames.count)

@@ -37,7 +37,9 @@ extension LectureBundleWriter {
     let stripBitmap = try filmstripBitmap(strip, frames: chosen.map { frames[$0] }, using: layout)
 
     var contents = LectureBundleContents()
-    let frameNames = frames.indices.map { FrameBundleWriter.frameFileName($0, fileExtension: frameFormat.fileExtension) }
+    let frameNames = frames.indices.map {
+      FrameBundleWriter.frameFileName($0, fileExtension: frameFormat.fileExtension)
+    }
     let pdfNames = pdfFrames.indices.map { FrameBundleWriter.frameFileName($0, fileExtension: "pdf") }
     contents.framePaths = frameNames.map { "frames/" + $0 }
     contents.pdfFramePaths = pdfNames.map { "frames/" + $0 }
@@ -75,7 +77,9 @@ extension LectureBundleWriter {
   }
 
   /// Every frame rendered with the shared layout.
-  private func render(_ frames: [Frame], using layout: FrameLayout, as format: ImageFormat) throws(RenderError) -> [Data] {
+  private func render(_ frames: [Frame], using layout: FrameLayout, as format: ImageFormat) throws(RenderError)
+    -> [Data]
+  {
     var pictures: [Data] = []
     pictures.reserveCapacity(frames.count)
     for (index, frame) in frames.enumerated() {
@@ -90,7 +94,9 @@ extension LectureBundleWriter {
 
   /// `filmstrip.png`: the chosen frames rendered to PNG files in a temporary folder, composed by
   /// Graphviz as `<IMG>` cells of one table and rendered to PNG; the temporary folder is removed.
-  private func filmstripBitmap(_ strip: Filmstrip, frames: [Frame], using layout: FrameLayout) throws(RenderError) -> Data {
+  private func filmstripBitmap(_ strip: Filmstrip, frames: [Frame], using layout: FrameLayout) throws(RenderError)
+    -> Data
+  {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("lucid-filmstrip-\(UUID().uuidString)", isDirectory: true)
     do {

@@ -26,9 +26,11 @@ import Lucid
 ///
 /// Like ``FrameBundleWriter``, the writer renders everything in memory first, so invalid input (a
 /// filmstrip frame outside the sequence, a graph over the layout limits) leaves nothing behind; it
-/// refuses a destination that is a file or cannot be written; it writes every file atomically,
-/// replaces only files with exactly its own names and never deletes anything. `index.html` is written
-/// last, so a page that exists has all its files next to it.
+/// refuses a destination that is a file or cannot be written; it writes every file atomically and
+/// never replaces or deletes a file it did not write: it lists its files in `DIR/.lucid-bundle`
+/// (see ``BundleManifest``), refuses to start when one of its names is taken by a file that is not
+/// listed, and removes listed files a new run no longer writes. `index.html` is written last, so a
+/// page that exists has all its files next to it.
 public struct LectureBundleWriter: Sendable {
   /// Draws the trace's frames as DOT; its theme also colours the pages.
   public var exporter: GraphExporter
@@ -76,8 +78,9 @@ public struct LectureBundleWriter: Sendable {
   ///     `slides.tex`.
   /// - Returns: The written files.
   /// - Throws: ``RenderError/invalidArgument(_:)`` for a filmstrip frame outside the sequence,
-  ///   ``RenderError/fileSystem(path:reason:)`` when `directory` is a file or cannot be written, and
-  ///   the rendering errors of ``GraphRenderer``.
+  ///   ``RenderError/fileSystem(path:reason:)`` when `directory` is a file or cannot be written or
+  ///   holds a file of one of the bundle's names that this writer did not write, and the rendering
+  ///   errors of ``GraphRenderer``.
   @discardableResult
   public func write(_ trace: Trace, title: String, to directory: URL) throws(RenderError) -> LectureBundle {
     let framesDirectory = directory.appendingPathComponent("frames", isDirectory: true)
@@ -86,11 +89,14 @@ public struct LectureBundleWriter: Sendable {
     // Everything that can fail on bad input happens here, before the file system is touched.
     let contents = try contents(
       of: trace, title: title, folderName: directory.standardizedFileURL.lastPathComponent)
+    let manifest = try BundleManifest(claiming: contents.files.map(\.path), in: directory)
     try FrameBundleWriter.makeDirectory(directory)
     try FrameBundleWriter.makeDirectory(framesDirectory)
+    try manifest.begin()
     for file in contents.files {
       try AtomicFile.write(file.data, to: directory.appendingPathComponent(file.path))
     }
+    try manifest.finish()
     return contents.manifest(in: directory)
   }
 }

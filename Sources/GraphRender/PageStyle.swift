@@ -35,7 +35,9 @@ struct PageStyle: Sendable, Equatable {
 
   /// `value` when it is a plain colour, else `fallback`.
   static func color(_ value: String, or fallback: String) -> String {
-    let allowed = value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "#(),. %".unicodeScalars.contains($0)) }
+    let allowed = value.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "#(),. %".unicodeScalars.contains($0))
+    }
     return !value.isEmpty && value.count <= 40 && allowed ? value : fallback
   }
 

@@ -52,7 +52,8 @@ struct Call {
     for keyword in keywords {
       let label = keyword.label!
       guard allowed.contains(label) else {
-        let hint = allowed.isEmpty ? "it takes no keyword arguments" : "it takes \(allowed.sorted().joined(separator: ", "))"
+        let hint =
+          allowed.isEmpty ? "it takes no keyword arguments" : "it takes \(allowed.sorted().joined(separator: ", "))"
         throw ExpressionError("\(name) has no argument '\(label)': \(hint)", column: keyword.value.column)
       }
       guard seen.insert(label).inserted else {
@@ -70,7 +71,8 @@ struct Call {
       var shape: [Int] = []
       for d in dims {
         guard d == d.rounded(), d >= -1, d < 1e15 else {
-          throw ExpressionError("reshape sizes must be whole numbers ≥ 0 (or -1), got \(d)", column: positional[1].column)
+          throw ExpressionError(
+            "reshape sizes must be whole numbers ≥ 0 (or -1), got \(d)", column: positional[1].column)
         }
         shape.append(Int(d))
       }

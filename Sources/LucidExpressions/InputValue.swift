@@ -17,7 +17,8 @@ public struct InputValue: Hashable, Sendable {
     guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
       name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     else {
-      throw ExpressionError("input name '\(name)' is not a valid name (letters, digits and _, not starting with a digit)")
+      throw ExpressionError(
+        "input name '\(name)' is not a valid name (letters, digits and _, not starting with a digit)")
     }
     var reader = ValueReader(text: String(text[text.index(after: equals)...]), name: name, limits: limits)
     (shape, scalars) = try reader.read()
@@ -89,7 +90,8 @@ private struct ValueReader {
         let shape = try readValue(depth: depth + 1)
         if let expected = childShape, expected != shape {
           throw error(
-            "is a ragged array: element \(count) has shape \(format(shape)), expected \(format(expected)) like the first")
+            "is a ragged array: element \(count) has shape \(format(shape)), expected \(format(expected)) like the first"
+          )
         }
         childShape = shape
         count += 1

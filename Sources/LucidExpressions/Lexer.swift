@@ -29,7 +29,9 @@ enum Lexer {
         i += 1
         continue
       }
-      if c.properties.numericType != nil && ("0"..."9").contains(c) || (c == "." && i + 1 < chars.count && ("0"..."9").contains(chars[i + 1])) {
+      if c.properties.numericType != nil && ("0"..."9").contains(c)
+        || (c == "." && i + 1 < chars.count && ("0"..."9").contains(chars[i + 1]))
+      {
         var j = i
         while j < chars.count && (("0"..."9").contains(chars[j]) || chars[j] == ".") { j += 1 }
         if j < chars.count && (chars[j] == "e" || chars[j] == "E") {
@@ -53,7 +55,8 @@ enum Lexer {
       }
       if c == "_" || c.properties.isAlphabetic {
         var j = i
-        while j < chars.count && (chars[j] == "_" || chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j])) {
+        while j < chars.count && (chars[j] == "_" || chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]))
+        {
           j += 1
         }
         let text = String(String.UnicodeScalarView(chars[i..<j]))

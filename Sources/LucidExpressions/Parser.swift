@@ -14,14 +14,32 @@ public struct Parser {
   {
     guard source.count <= limits.maxLength else {
       throw ExpressionError(
-        "expression is \(source.count) characters long, over the limit of \(limits.maxLength) (raise it with --max-length)")
+        "expression is \(source.count) characters long, over the limit of \(limits.maxLength) (raise it with --max-length)"
+      )
+    }
+    guard limits.maxDepth <= ExpressionLimits.deepestSupported else {
+      throw ExpressionError(
+        "the nesting limit \(limits.maxDepth) is over the \(ExpressionLimits.deepestSupported) levels this build supports"
+          + " (lower --max-depth)")
     }
     var parser = Parser(tokens: try Lexer.tokenize(source), limits: limits)
     let expression = try parser.parseExpression()
     guard case .end = parser.current.kind else {
-      throw ExpressionError("unexpected '\(parser.current.text)' after a complete expression", column: parser.current.column)
+      throw ExpressionError(
+        "unexpected '\(parser.current.text)' after a complete expression", column: parser.current.column)
+    }
+    // Operator chains such as `x + x + ... + x` parse in a loop but still make a tall tree, which
+    // the checker and the evaluator walk recursively: the limit bounds the tree's height.
+    let depth = expression.depth
+    guard depth.levels <= limits.maxDepth else {
+      throw Self.tooDeep(limits, column: depth.column)
     }
     return expression
+  }
+
+  private static func tooDeep(_ limits: ExpressionLimits, column: Int) -> ExpressionError {
+    ExpressionError(
+      "expression nests deeper than \(limits.maxDepth) levels (raise it with --max-depth)", column: column)
   }
 
   private init(tokens: [Token], limits: ExpressionLimits) {
@@ -52,10 +70,7 @@ public struct Parser {
   private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
     depth += 1
     defer { depth -= 1 }
-    guard depth <= limits.maxDepth else {
-      throw ExpressionError(
-        "expression nests deeper than \(limits.maxDepth) levels (raise it with --max-depth)", column: current.column)
-    }
+    guard depth <= limits.maxDepth else { throw Self.tooDeep(limits, column: current.column) }
     return try body(&self)
   }
 

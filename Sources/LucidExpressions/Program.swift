@@ -18,17 +18,21 @@ public struct Program: Sendable {
   /// The reductions, which take `axis=` and `keepdims=`.
   static let reductions: Set<String> = ["sum", "mean", "max", "min"]
   /// Every function name, for messages.
-  static let functions = (elementwise.union(reductions).union(["softmax", "log_softmax", "transpose", "reshape", "matmul", "pow"]))
+  static let functions =
+    (elementwise.union(reductions).union(["softmax", "log_softmax", "transpose", "reshape", "matmul", "pow"]))
     .sorted()
 
   /// Parses `source` and checks it against `inputs`.
-  public init(_ source: String, inputs: [InputValue], limits: ExpressionLimits = ExpressionLimits()) throws(ExpressionError) {
+  public init(_ source: String, inputs: [InputValue], limits: ExpressionLimits = ExpressionLimits())
+    throws(ExpressionError)
+  {
     var seen: Set<String> = []
     for input in inputs where !seen.insert(input.name).inserted {
       throw ExpressionError("input \(input.name) is given twice")
     }
     let expression = try Parser.parse(source, limits: limits)
-    var checker = ShapeChecker(shapes: Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.shape) }), limits: limits)
+    var checker = ShapeChecker(
+      shapes: Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.shape) }), limits: limits)
     self.shape = try checker.shape(of: expression)
     self.expression = expression
     self.inputs = inputs

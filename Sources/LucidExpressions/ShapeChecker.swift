@@ -31,7 +31,8 @@ struct ShapeChecker {
     case .name(let name, _):
       guard let shape = shapes[name] else {
         let known = shapes.keys.sorted()
-        let hint = known.isEmpty ? "no inputs were given (use -i \(name)=VALUE)" : "inputs: \(known.joined(separator: ", "))"
+        let hint =
+          known.isEmpty ? "no inputs were given (use -i \(name)=VALUE)" : "inputs: \(known.joined(separator: ", "))"
         throw ExpressionError("unknown name '\(name)' (\(hint))", column: column)
       }
       return shape

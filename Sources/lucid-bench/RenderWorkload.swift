@@ -36,10 +36,13 @@ func runRenderWorkload(_ configuration: BenchConfiguration) throws {
     var cli: Double?
     if let dotPath {
       let sample = configuration.quick ? 2 : (size >= 500 ? 3 : 10)
-      let picked = stride(from: 0, to: frames.count, by: max(1, frames.count / sample)).prefix(sample).map { frames[$0] }
+      let picked = stride(from: 0, to: frames.count, by: max(1, frames.count / sample)).prefix(sample).map {
+        frames[$0]
+      }
       var times: [Double] = []
       for frame in picked {
-        times.append(try Measure.milliseconds { try DotCommand.render(frame, dotPath: dotPath, nodeCount: graph.nodeCount) })
+        times.append(
+          try Measure.milliseconds { try DotCommand.render(frame, dotPath: dotPath, nodeCount: graph.nodeCount) })
       }
       cli = Measure.median(times)
     }

@@ -24,7 +24,9 @@ struct SyntheticGraph {
       // Mostly recent values (depth), sometimes an old one (fan-out, long edges).
       let recent = max(0, valueCount - 6)
       let first = Int(random.next() % UInt64(valueCount - recent)) + recent
-      var second = random.next() % 4 == 0 ? Int(random.next() % UInt64(valueCount)) : Int(random.next() % UInt64(valueCount - recent)) + recent
+      var second =
+        random.next() % 4 == 0
+        ? Int(random.next() % UInt64(valueCount)) : Int(random.next() % UInt64(valueCount - recent)) + recent
       if second == first { second = (first + valueCount - 1) % valueCount }
       let symbol = symbols[Int(random.next() % UInt64(symbols.count))]
       ops.append(Op(symbol: symbol, inputs: (first, second), output: valueCount))
@@ -55,7 +57,9 @@ struct SyntheticGraph {
       let grad = value >= gradientsFrom ? String(format: "grad %+.4f", data[value] * 0.125) : "grad"
       let fill = value == gradientsFrom ? "#ffd54f" : (value >= gradientsFrom ? "#c8e6c9" : "white")
       let style = visible ? "filled" : "invis"
-      lines.append("  v\(value) [shape=record label=\"{v\(value)|data \(String(format: "%+.4f", data[value]))|\(grad)}\" style=\(style) fillcolor=\"\(fill)\"];")
+      lines.append(
+        "  v\(value) [shape=record label=\"{v\(value)|data \(String(format: "%+.4f", data[value]))|\(grad)}\" style=\(style) fillcolor=\"\(fill)\"];"
+      )
     }
     for (position, op) in ops.enumerated() {
       let style = position < visibleOps ? "filled" : "invis"

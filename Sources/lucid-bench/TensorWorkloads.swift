@@ -67,7 +67,11 @@ extension Tensor {
 /// Loss and Σ of every gradient element of the MLP, computed with plain loops in Double.
 func referenceMLP(_ p: MLPProblem) -> (loss: Double, checksum: Double) {
   let (B, D, H, C) = (p.batch, 784, 256, 10)
-  let x = p.x.scalars, w1 = p.w1.scalars, b1 = p.b1.scalars, w2 = p.w2.scalars, b2 = p.b2.scalars
+  let x = p.x.scalars
+  let w1 = p.w1.scalars
+  let b1 = p.b1.scalars
+  let w2 = p.w2.scalars
+  let b2 = p.b2.scalars
   var h = [Double](repeating: 0, count: B * H)
   for i in 0..<B {
     for j in 0..<H {
@@ -118,7 +122,8 @@ func runMLPWorkload(_ configuration: BenchConfiguration) throws {
     let checksum = problem.parameters.reduce(0) { $0 + $1.grad!.scalars.reduce(0, +) }
     let reference = referenceMLP(problem)
     try verify(relativeError(loss, reference.loss) < 1e-4, "mlp loss \(loss) vs \(reference.loss)")
-    try verify(Swift.abs(checksum - reference.checksum) < 1e-3 * Swift.max(1, Swift.abs(reference.checksum)),
+    try verify(
+      Swift.abs(checksum - reference.checksum) < 1e-3 * Swift.max(1, Swift.abs(reference.checksum)),
       "mlp grad checksum \(checksum) vs \(reference.checksum)")
     let iterations = configuration.quick ? 3 : (batch == 512 ? 30 : 100)
     let ms = medianMilliseconds(warmup: configuration.quick ? 1 : 5, iterations: iterations) { _ = problem.step() }

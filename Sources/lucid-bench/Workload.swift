@@ -47,7 +47,9 @@ struct BenchConfiguration {
 
   static func usage(workloads: [Workload]) -> String {
     var text = "usage: lucid-bench [--filter NAME] [--quick] [--threads N]\n\nworkloads:\n"
-    for workload in workloads { text += "  \(workload.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(workload.summary)\n" }
+    for workload in workloads {
+      text += "  \(workload.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(workload.summary)\n"
+    }
     return text
   }
 }

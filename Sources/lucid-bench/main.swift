@@ -12,6 +12,8 @@ let workloads: [Workload] = [
   Workload(name: "matmul-f32", summary: "n×n Float32 matrix product, n = 512, 1024", run: runMatmulWorkload),
   Workload(name: "observe-overhead", summary: "the batch-1 MLP with and without an observer", run: runObserveWorkload),
   Workload(name: "render", summary: "frame sequences vs. a full dot layout and the dot CLI", run: runRenderWorkload),
+  Workload(
+    name: "deep", summary: "backward over 250k-1M-op chains, DOT export of 25k-100k nodes", run: runDeepWorkload),
 ]
 
 do {

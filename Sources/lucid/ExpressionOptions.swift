@@ -7,7 +7,8 @@ struct ExpressionOptions: ParsableArguments {
   @Argument(help: "The expression, e.g. \"tanh(w*x + b)\" or \"sum(a @ b)\".")
   var expression: String
 
-  @Option(name: [.short, .customLong("input")], help: "An input NAME=VALUE: a number or a nested array like [[1,2],[3,4]].")
+  @Option(
+    name: [.short, .customLong("input")], help: "An input NAME=VALUE: a number or a nested array like [[1,2],[3,4]].")
   var inputs: [String] = []
 
   @Option(help: "The element type: float32 or float64.")
@@ -16,11 +17,25 @@ struct ExpressionOptions: ParsableArguments {
   @Option(help: "The longest expression accepted, in characters.")
   var maxLength = ExpressionLimits().maxLength
 
-  @Option(help: "The deepest nesting accepted.")
+  @Option(
+    help: """
+      The deepest nesting accepted: parentheses, calls and operator chains (a sum of 300 terms is \
+      300 levels); at most \(ExpressionLimits.deepestSupported).
+      """)
   var maxDepth = ExpressionLimits().maxDepth
 
-  @Option(help: "The most elements an input or result may have.")
+  @Option(help: "The most elements an input or any intermediate result may have.")
   var maxElements = ExpressionLimits().maxElements
+
+  func validate() throws {
+    guard maxLength >= 1 else { throw ValidationError("--max-length must be at least 1, got \(maxLength)") }
+    guard (1...ExpressionLimits.deepestSupported).contains(maxDepth) else {
+      throw ValidationError(
+        "--max-depth must be between 1 and \(ExpressionLimits.deepestSupported) (deeper expressions would overflow"
+          + " the stack), got \(maxDepth)")
+    }
+    guard maxElements >= 1 else { throw ValidationError("--max-elements must be at least 1, got \(maxElements)") }
+  }
 
   var limits: ExpressionLimits {
     var limits = ExpressionLimits()
@@ -32,7 +47,9 @@ struct ExpressionOptions: ParsableArguments {
 
   /// Parses and checks everything before any op runs.
   func program() throws -> Program {
-    let values = try inputs.map { (text: String) throws(ExpressionError) in try InputValue(parsing: text, limits: limits) }
+    let values = try inputs.map { (text: String) throws(ExpressionError) in
+      try InputValue(parsing: text, limits: limits)
+    }
     return try Program(expression, inputs: values, limits: limits)
   }
 
@@ -55,4 +72,3 @@ enum DTypeOption: String, ExpressibleByArgument, CaseIterable {
 
   var dtype: DType { self == .float32 ? .float32 : .float64 }
 }
-

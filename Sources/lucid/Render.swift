@@ -31,21 +31,58 @@ struct Render: ParsableCommand {
   @Option(help: "The title of the stepper page and slides (default: the expression).")
   var title: String?
 
+  @Option(help: "The most nodes (values and ops) a graph may have to be laid out.")
+  var maxNodes = LayoutLimits().maxNodes
+
+  @Option(help: "The most edges a graph may have to be laid out.")
+  var maxEdges = LayoutLimits().maxEdges
+
   func validate() throws {
     guard ["svg", "png", "pdf"].contains(format) else {
       throw ValidationError("--format must be svg, png or pdf, got '\(format)'")
     }
+    guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1, got \(maxNodes)") }
+    guard maxEdges >= 0 else { throw ValidationError("--max-edges must be at least 0, got \(maxEdges)") }
   }
 
   func run() throws {
     let program = try options.program()
     let (_, _, trace) = options.run(program)
     let progress = Progress(total: trace.count)
+    var renderOptions = RenderOptions()
+    renderOptions.limits.maxNodes = maxNodes
+    renderOptions.limits.maxEdges = maxEdges
     let writer = LectureBundleWriter(
-      exporter: GraphExporter(options: picture.dotOptions), frameFormat: ImageFormat(rawValue: format))
-    let bundle = try writer.write(trace, title: title ?? options.expression, to: URL(fileURLWithPath: output))
+      exporter: GraphExporter(options: picture.dotOptions), renderer: GraphRenderer(options: renderOptions),
+      frameFormat: ImageFormat(rawValue: format))
+    let bundle = try Self.namingTheFlags { () throws(RenderError) in
+      try writer.write(trace, title: title ?? options.expression, to: URL(fileURLWithPath: output))
+    }
     progress.finish()
     print("wrote \(bundle.frames.count) frames to \(bundle.directory.path)/ (open index.html to step through them)")
+  }
+}
+
+extension Render {
+  /// Runs `body`, turning a graph over the layout limits into an error that names the flag that
+  /// raises the limit.
+  static func namingTheFlags<T>(_ body: () throws(RenderError) -> T) throws(RenderError) -> T {
+    do {
+      return try body()
+    } catch {
+      guard case .graphTooLarge(let nodes, let edges, let limits) = error else { throw error }
+      throw .invalidArgument(tooLarge(nodes: nodes, edges: edges, limits: limits))
+    }
+  }
+
+  /// The one-line error for a graph over the layout limits, naming the limit and its flag.
+  static func tooLarge(nodes: Int, edges: Int, limits: LayoutLimits) -> String {
+    if nodes > limits.maxNodes {
+      return "the graph has \(nodes) nodes, over the limit of \(limits.maxNodes) for laying it out "
+        + "(raise it with --max-nodes; layout time grows quickly with size)"
+    }
+    return "the graph has \(edges) edges, over the limit of \(limits.maxEdges) for laying it out "
+      + "(raise it with --max-edges; layout time grows quickly with size)"
   }
 }
 

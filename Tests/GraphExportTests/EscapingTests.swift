@@ -1,15 +1,17 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import GraphExport
 import Lucid
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @Suite("Escaping and numbers")
 struct EscapingTests {
   static let hostile = [
-    "quote\"d", "back\\slash", "<b>bold</b>", "a & b", "line\nbreak", "{braces}", "∂ünïcødé ∑", "<script>alert(1)</script>",
+    "quote\"d", "back\\slash", "<b>bold</b>", "a & b", "line\nbreak", "{braces}", "∂ünïcødé ∑",
+    "<script>alert(1)</script>",
     "\\N\\G\\L", "tab\there", "]; evil [", "-- comment", "\u{7}bell",
   ]
 
@@ -50,10 +52,12 @@ struct EscapingTests {
       "name \(name.debugDescription) not found in \(texts)")
   }
 
-  @Test("numbers: significant digits and never -0", arguments: [
-    (0.0, 4, "0"), (-0.0, 4, "0"), (-1e-9, 2, "-1e-09"), (-0.00001, 1, "-1e-05"), (3.14159, 3, "3.14"),
-    (1234567.0, 4, "1.235e+06"), (-2.5, 4, "-2.5"), (Double.nan, 4, "nan"), (-Double.infinity, 4, "-inf"),
-  ])
+  @Test(
+    "numbers: significant digits and never -0",
+    arguments: [
+      (0.0, 4, "0"), (-0.0, 4, "0"), (-1e-9, 2, "-1e-09"), (-0.00001, 1, "-1e-05"), (3.14159, 3, "3.14"),
+      (1234567.0, 4, "1.235e+06"), (-2.5, 4, "-2.5"), (Double.nan, 4, "nan"), (-Double.infinity, 4, "-inf"),
+    ])
   func numbers(value: Double, digits: Int, expected: String) {
     #expect(NumberFormatting.format(value, digits: digits) == expected)
   }
@@ -77,8 +81,10 @@ func svgContents(_ svg: String) throws -> (texts: [String], elements: Set<String
     var elements: Set<String> = []
     var inText = false
     var current = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-      attributes: [String: String] = [:]) {
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
       elements.insert(name)
       if name == "text" {
         inText = true

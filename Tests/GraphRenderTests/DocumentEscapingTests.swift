@@ -11,8 +11,9 @@ extension GraphRenderTests {
     }
 
     @Test func markdownEscapesWhatCouldBecomeMarkup() {
-      #expect(DocumentEscaping.markdown("*a* _b_ `c` [d](e) <f> & #g | $h$ ~i~ {j} \\k\nl")
-        == "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\#g \\| \\$h\\$ \\~i\\~ \\{j\\} \\\\k l")
+      #expect(
+        DocumentEscaping.markdown("*a* _b_ `c` [d](e) <f> & #g | $h$ ~i~ {j} \\k\nl")
+          == "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\& \\#g \\| \\$h\\$ \\~i\\~ \\{j\\} \\\\k l")
       #expect(DocumentEscaping.markdown("tanh(n) = 0.5 - 1 + 2!") == "tanh(n) = 0.5 - 1 + 2!")
     }
 

@@ -14,7 +14,8 @@ extension GraphRenderTests {
 
     @Test func automaticChoiceTellsTheStoryOfBackprop() throws {
       // start, forward ×3, seed, backward ×3, end
-      #expect(frames.map(\.kind) == [.start, .forward, .forward, .forward, .seed, .backward, .backward, .backward, .end])
+      #expect(
+        frames.map(\.kind) == [.start, .forward, .forward, .forward, .seed, .backward, .backward, .backward, .end])
       #expect(try FilmstripSelection.automatic().indices(in: frames) == [0, 4, 5, 6, 7, 8])
       #expect(try FilmstripSelection.automatic(backwardSteps: 1).indices(in: frames) == [0, 4, 6, 8])
       #expect(try FilmstripSelection.automatic(backwardSteps: 2).indices(in: frames) == [0, 4, 5, 7, 8])
@@ -22,11 +23,13 @@ extension GraphRenderTests {
     }
 
     @Test func withoutBackwardTheForwardStepsAreChosen() throws {
-      let forwardOnly = GraphExporter().frames(for: Trace(events: LectureFixtures.neuron().events.filter {
-        if case .forward = $0 { return true }
-        if case .leaf = $0 { return true }
-        return false
-      }))
+      let forwardOnly = GraphExporter().frames(
+        for: Trace(
+          events: LectureFixtures.neuron().events.filter {
+            if case .forward = $0 { return true }
+            if case .leaf = $0 { return true }
+            return false
+          }))
       #expect(forwardOnly.map(\.kind) == [.start, .forward, .forward, .forward, .end])
       #expect(try FilmstripSelection.automatic(backwardSteps: 2).indices(in: forwardOnly) == [0, 1, 3, 4])
     }

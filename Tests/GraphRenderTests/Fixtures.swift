@@ -33,10 +33,13 @@ enum Fixtures {
     let backwardSteps = max(0, index - forwardSteps)
     let gradientsKnown = Set(values.reversed().prefix(backwardSteps))
     let visibleValues = Set(["a", "b", "c", "f"] + ops.prefix(visibleOps).map(\.output))
-    let text = caption ?? (index == 0
-      ? "start"
-      : index <= forwardSteps ? "forward step \(index): \(ops[index - 1].output) = \(ops[index - 1].inputs.joined(separator: " \(ops[index - 1].symbol) "))"
-      : "backward step \(backwardSteps): ∂L/∂\(values.reversed()[backwardSteps - 1]) accumulated from its consumers")
+    let text =
+      caption
+      ?? (index == 0
+        ? "start"
+        : index <= forwardSteps
+          ? "forward step \(index): \(ops[index - 1].output) = \(ops[index - 1].inputs.joined(separator: " \(ops[index - 1].symbol) "))"
+          : "backward step \(backwardSteps): ∂L/∂\(values.reversed()[backwardSteps - 1]) accumulated from its consumers")
     var lines = [
       "digraph G {",
       "  rankdir=LR; fontname=\"Helvetica\"; fontsize=12;",
@@ -52,9 +55,13 @@ enum Fixtures {
       let style = shown ? "filled" : "invis"
       if record {
         let gradText = grad.map { String(format: "grad %.4f", $0) } ?? "grad —"
-        lines.append("  \(value) [shape=record label=\"{\(value)|data \(String(format: "%.4f", data[value]!))|\(gradText)}\" style=\(style) fillcolor=\"\(fill)\"];")
+        lines.append(
+          "  \(value) [shape=record label=\"{\(value)|data \(String(format: "%.4f", data[value]!))|\(gradText)}\" style=\(style) fillcolor=\"\(fill)\"];"
+        )
       } else {
-        lines.append("  \(value) [shape=plaintext label=\(htmlLabel(value, data: data[value], grad: grad)) style=\(style) fillcolor=\"\(fill)\"];")
+        lines.append(
+          "  \(value) [shape=plaintext label=\(htmlLabel(value, data: data[value], grad: grad)) style=\(style) fillcolor=\"\(fill)\"];"
+        )
       }
     }
     for (position, op) in ops.enumerated() {
@@ -69,7 +76,8 @@ enum Fixtures {
       for input in op.inputs {
         lines.append("  \(input) -> \(op.name) [style=\(style) color=\"\(color)\"];")
       }
-      lines.append("  \(op.name) -> \(op.output) [style=\(style) color=\"\(color)\"\(label) penwidth=\(carriesGradient ? 2 : 1)];")
+      lines.append(
+        "  \(op.name) -> \(op.output) [style=\(style) color=\"\(color)\"\(label) penwidth=\(carriesGradient ? 2 : 1)];")
     }
     lines.append("}")
     return lines.joined(separator: "\n")

@@ -28,8 +28,9 @@ extension GraphRenderTests {
       let bundle = try writer.write(graph: frames[frames.count - 1], frames: frames, to: folder)
 
       #expect(bundle.frames.map(\.lastPathComponent) == (0..<frames.count).map { String(format: "frame-%03d.svg", $0) })
-      let expected = ["frames"] + bundle.frames.map { "frames/" + $0.lastPathComponent }
-        + ["graph.dot", "graph.svg", "notes.md"]
+      let expected =
+        ["frames"] + bundle.frames.map { "frames/" + $0.lastPathComponent }
+        + [".lucid-bundle", "graph.dot", "graph.svg", "notes.md"]
       #expect(contents(of: folder) == expected.sorted())
       #expect(try String(contentsOf: notes, encoding: .utf8) == "my notes")
       #expect(try String(contentsOf: bundle.graphSource, encoding: .utf8) == frames[frames.count - 1])

@@ -1,6 +1,7 @@
 import Foundation
-@testable import GraphRender
 import Testing
+
+@testable import GraphRender
 
 extension GraphRenderTests {
   @Suite struct FrameSequence {
@@ -44,7 +45,8 @@ extension GraphRenderTests {
 
     @Test func canvasHasRoomForTheWidestCaption() throws {
       var frames = Fixtures.frames()
-      let long = "a caption much wider than the drawing itself, to check that it is never cut off at either side,"
+      let long =
+        "a caption much wider than the drawing itself, to check that it is never cut off at either side,"
         + " not on the left and not on the right, however long the explanation of the step becomes"
       frames[2] = Fixtures.frame(2, caption: long)
       let layout = try renderer.prepareLayout(for: frames)
@@ -61,7 +63,8 @@ extension GraphRenderTests {
     @Test func styleWithoutADeclaredDefaultStillShows() throws {
       // The layout frame never mentions fontcolor or a fill for "a"; a later frame does.
       let base = "digraph { rankdir=LR; a [shape=box]; b [shape=box]; a -> b; }"
-      let styled = "digraph { rankdir=LR; a [shape=box style=filled fillcolor=gold fontcolor=red penwidth=3]; b [shape=box]; a -> b; }"
+      let styled =
+        "digraph { rankdir=LR; a [shape=box style=filled fillcolor=gold fontcolor=red penwidth=3]; b [shape=box]; a -> b; }"
       let pictures = try renderer.renderFrames([styled, base], as: .svg)
       let text = String(decoding: pictures[0], as: UTF8.self)
       #expect(text.contains("fill=\"gold\""))

@@ -33,13 +33,15 @@ extension GraphRenderTests {
 
       let frameNames = frames.indices.map { FrameBundleWriter.frameFileName($0, fileExtension: "svg") }
       let pdfNames = frames.indices.map { FrameBundleWriter.frameFileName($0, fileExtension: "pdf") }
-      let expected = ["frames"] + (frameNames + pdfNames).map { "frames/" + $0 } + [
-        "README.md", "filmstrip.png", "filmstrip.svg", "graph.dot", "graph.svg", "index.html", "notes.md",
-        "slides.tex", "trace.json",
-      ]
+      let expected =
+        ["frames"] + (frameNames + pdfNames).map { "frames/" + $0 } + [
+          ".lucid-bundle", "README.md", "filmstrip.png", "filmstrip.svg", "graph.dot", "graph.svg", "index.html",
+          "notes.md",
+          "slides.tex", "trace.json",
+        ]
       #expect(LectureFixtures.contents(of: folder) == expected.sorted())
       #expect(try text(notes) == "my notes")
-      #expect(bundle.files.count == expected.count - 2)
+      #expect(bundle.files.count == expected.count - 3)  // minus frames/, notes.md and the manifest
       #expect(bundle.files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
       #expect(bundle.frames.map(\.lastPathComponent) == frameNames)
       #expect(bundle.pdfFrames.map(\.lastPathComponent) == pdfNames)
@@ -51,7 +53,9 @@ extension GraphRenderTests {
       let last = try SVGDocument(Data(contentsOf: bundle.frames[frames.count - 1]))
       #expect(first.rootAttributes["viewBox"] == last.rootAttributes["viewBox"])
       for url in bundle.pdfFrames { #expect(try Data(contentsOf: url).prefix(5) == Data("%PDF-".utf8)) }
-      #expect(try Data(contentsOf: bundle.filmstripBitmap).prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+      #expect(
+        try Data(contentsOf: bundle.filmstripBitmap).prefix(8)
+          == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
 
     @Test func writingAgainReplacesOnlyItsOwnFilesAndLeavesNoTemporaries() throws {
@@ -65,7 +69,11 @@ extension GraphRenderTests {
       #expect(LectureFixtures.contents(of: folder) == before)
       #expect(try text(extraFrame) == "older run")
       #expect(try text(bundle.webPage).contains("<title>second</title>"))
-      #expect(!LectureFixtures.contents(of: folder).contains { $0.split(separator: "/").last!.hasPrefix(".") })
+      // No temporaries: the only hidden file is the writer's manifest.
+      #expect(
+        LectureFixtures.contents(of: folder).filter { $0.split(separator: "/").last!.hasPrefix(".") } == [
+          ".lucid-bundle"
+        ])
       let temporaries = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
       #expect(!temporaries.contains { $0.hasPrefix("lucid-filmstrip-") })
     }
@@ -187,7 +195,10 @@ extension GraphRenderTests {
       #expect(bundle.frames.allSatisfy { $0.pathExtension == "png" })
       #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("slides.tex").path))
       #expect(try text(bundle.markdownPage).contains("(frames/frame-000.png)"))
-      #expect(!LectureFixtures.contents(of: folder).contains { $0.hasSuffix(".pdf") || ($0.hasPrefix("frames/") && $0.hasSuffix(".svg")) })
+      #expect(
+        !LectureFixtures.contents(of: folder).contains {
+          $0.hasSuffix(".pdf") || ($0.hasPrefix("frames/") && $0.hasSuffix(".svg"))
+        })
     }
 
     @Test func pdfFrameFormatWritesEachPDFOnce() throws {
@@ -196,7 +207,7 @@ extension GraphRenderTests {
       let bundle = try LectureBundleWriter(frameFormat: .pdf).write(LectureFixtures.neuron(), title: "pdf", to: folder)
       #expect(bundle.pdfFrames == bundle.frames && bundle.frames.allSatisfy { $0.pathExtension == "pdf" })
       #expect(Set(bundle.files).count == bundle.files.count)
-      #expect(bundle.files.count == LectureFixtures.contents(of: folder).count - 1)  // minus the frames folder
+      #expect(bundle.files.count == LectureFixtures.contents(of: folder).count - 2)  // minus frames/ and the manifest
       #expect(bundle.slides != nil)
     }
 

@@ -67,7 +67,9 @@ extension GraphRenderTests {
         .replacingOccurrences(of: "&#39;", with: "'")
     }
 
-    @Test(.enabled(if: chromiumPath != nil, "chromium is not installed (apt-get install chromium); skipping the browser test"))
+    @Test(
+      .enabled(
+        if: chromiumPath != nil, "chromium is not installed (apt-get install chromium); skipping the browser test"))
     func pageStepsWithFragmentKeysAndButtons() throws {
       let folder = try LectureFixtures.scratchFolder()
       defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
@@ -109,7 +111,9 @@ extension GraphRenderTests {
       #expect(stepper(clamped, "data-step") == "\(count)")
     }
 
-    @Test(.enabled(if: chromiumPath != nil, "chromium is not installed (apt-get install chromium); skipping the screenshot"))
+    @Test(
+      .enabled(if: chromiumPath != nil, "chromium is not installed (apt-get install chromium); skipping the screenshot")
+    )
     func screenshotShowsThePage() throws {
       let folder = try LectureFixtures.scratchFolder()
       defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

@@ -37,7 +37,10 @@ extension GraphRenderTests {
       #expect(svg.texts.contains("data -8.0000"))
     }
 
-    @Test(arguments: [(ImageFormat.png, Array("\u{89}PNG\r\n\u{1A}\n".unicodeScalars.map { UInt8($0.value) })), (ImageFormat.pdf, Array("%PDF".utf8))])
+    @Test(arguments: [
+      (ImageFormat.png, Array("\u{89}PNG\r\n\u{1A}\n".unicodeScalars.map { UInt8($0.value) })),
+      (ImageFormat.pdf, Array("%PDF".utf8)),
+    ])
     func binaryFormatsStartWithTheirMagic(format: ImageFormat, magic: [UInt8]) throws {
       try #require(GraphRenderer.availableFormats.contains(format), "Graphviz lacks \(format)")
       let data = try renderer.render(Fixtures.frame(3, record: true), as: format)

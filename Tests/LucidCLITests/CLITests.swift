@@ -35,13 +35,16 @@ func lucid(_ arguments: [String]) throws -> RunResult {
     stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-@Suite("lucid command", .enabled(if: FileManager.default.isExecutableFile(atPath: lucidBinary.path), "lucid binary not built"))
+@Suite(
+  "lucid command",
+  .enabled(if: FileManager.default.isExecutableFile(atPath: lucidBinary.path), "lucid binary not built"))
 struct CLITests {
   @Test("grad --json agrees with the library and with finite differences", arguments: spread.indices)
   func gradJSON(index: Int) throws {
     let (source, inputTexts) = spread[index]
     // `--` ends the options, so an expression may start with a minus sign.
-    let run = try lucid(["grad", "--json", "--dtype", "float64"] + inputTexts.flatMap { ["-i", $0] } + ["--", source])
+    let run = try lucid(
+      ["grad", "--json", "--dtype", "float64"] + inputTexts.flatMap { ["-i", $0] } + ["--", source])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let grads = try #require(object["grads"] as? [String: Any])
@@ -91,7 +94,10 @@ struct CLITests {
       (["grad", "sum(a, axis=3)", "-i", "a=[1,2]"], "axis 3 is out of range"),
       (["grad", "a[7]", "-i", "a=[1,2]"], "index 7 is out of range"),
       (["grad", "reshape(a, [3])", "-i", "a=[1,2]"], "cannot reshape"),
-      (["grad", String(repeating: "(", count: 3000) + "a" + String(repeating: ")", count: 3000), "-i", "a=1"], "nests deeper"),
+      (
+        ["grad", String(repeating: "(", count: 3000) + "a" + String(repeating: ")", count: 3000), "-i", "a=1"],
+        "nests deeper"
+      ),
       (["grad", String(repeating: "a+", count: 6000) + "a", "-i", "a=1"], "over the limit"),
       (["grad", "a * 1e999", "-i", "a=1"], "overflows"),
       (["grad", "a", "-i", "a=1e999"], "overflows"),

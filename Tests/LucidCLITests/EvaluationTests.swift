@@ -40,7 +40,8 @@ struct EvaluationTests {
 
   @Test("the seed example's closed form")
   func seedExample() throws {
-    let program = try Program("a @ b", inputs: [try InputValue(parsing: "a=[[1,2],[3,4]]"), try InputValue(parsing: "b=[[5,6],[7,8]]")])
+    let program = try Program(
+      "a @ b", inputs: [try InputValue(parsing: "a=[[1,2],[3,4]]"), try InputValue(parsing: "b=[[5,6],[7,8]]")])
     let (result, leaves) = program.evaluate()
     result.backward()
     #expect(leaves[0].grad?.scalars == [11, 15, 11, 15])

@@ -161,7 +161,9 @@ struct ShapeCheckTests {
     var limits = ExpressionLimits()
     limits.maxElements = 4
     #expect {
-      try Program("a + b", inputs: [try InputValue(parsing: "a=[[1],[2]]"), try InputValue(parsing: "b=[[1,2,3]]")], limits: limits)
+      try Program(
+        "a + b", inputs: [try InputValue(parsing: "a=[[1],[2]]"), try InputValue(parsing: "b=[[1,2,3]]")],
+        limits: limits)
     } throws: { ($0 as? ExpressionError)?.message.contains("over the limit of 4") == true }
   }
 

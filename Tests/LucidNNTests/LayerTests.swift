@@ -68,9 +68,11 @@ struct LayerTests {
     #expect(result.passed, "\(result)")
   }
 
-  @Test("Linear's initial weights are seeded and inside the initializer's bound", arguments: [
-    WeightInitializer.kaimingUniform, .xavierUniform,
-  ])
+  @Test(
+    "Linear's initial weights are seeded and inside the initializer's bound",
+    arguments: [
+      WeightInitializer.kaimingUniform, .xavierUniform,
+    ])
   func initialization(initializer: WeightInitializer) {
     let a = Linear(inputSize: 8, outputSize: 4, initializer: initializer, seed: 3)
     let b = Linear(inputSize: 8, outputSize: 4, initializer: initializer, seed: 3)

@@ -71,9 +71,10 @@ struct OptimizerTests {
   func missingGradient() {
     let used = Tensor([1.0], requiresGrad: true, dtype: .float64)
     let unused = Tensor([5.0], requiresGrad: true, dtype: .float64)
-    for optimizer in [SGD(parameters: [used, unused], learningRate: 0.1) as any Optimizer,
-      Adam(parameters: [used, unused], learningRate: 0.1)]
-    {
+    for optimizer in [
+      SGD(parameters: [used, unused], learningRate: 0.1) as any Optimizer,
+      Adam(parameters: [used, unused], learningRate: 0.1),
+    ] {
       optimizer.zeroGrad()
       (used * 3).sum().backward()
       optimizer.step()

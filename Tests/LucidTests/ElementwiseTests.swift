@@ -110,7 +110,8 @@ struct ElementwiseTests {
     #expect(abs(x - 1).scalars == (x - 1).abs().scalars)
   }
 
-  @Test("Float32 elementwise results stay Float32", arguments: ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs"])
+  @Test(
+    "Float32 elementwise results stay Float32", arguments: ["exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs"])
   func float32Dtype(_ name: String) {
     let x = Tensor([0.5, 1.5], requiresGrad: true, dtype: .float32)
     let y: Tensor

@@ -20,7 +20,9 @@ struct OpCase: Sendable, CustomTestStringConvertible {
   let domains: [InputDomain]
   let f: @Sendable ([Tensor]) -> Tensor
 
-  init(_ name: String, _ shapes: [[Int]], _ domains: [InputDomain]? = nil, _ f: @escaping @Sendable ([Tensor]) -> Tensor) {
+  init(
+    _ name: String, _ shapes: [[Int]], _ domains: [InputDomain]? = nil, _ f: @escaping @Sendable ([Tensor]) -> Tensor
+  ) {
     self.name = name
     self.shapes = shapes
     self.domains = domains ?? shapes.map { _ in .any }
@@ -46,7 +48,8 @@ struct OpCase: Sendable, CustomTestStringConvertible {
 /// Every differentiable op of the core, with the broadcasting and shape variants that
 /// take different code paths.
 enum OpCatalog {
-  static let all: [OpCase] = arithmetic + elementwise + reductions + linearAlgebra + shapeOps + indexing + softmax
+  static let all: [OpCase] =
+    arithmetic + elementwise + reductions + linearAlgebra + shapeOps + indexing + softmax
     + composite
 
   static let arithmetic: [OpCase] = [
@@ -160,7 +163,9 @@ enum OpCatalog {
     OpCase("index negative step", [[5, 3]]) { $0[0].index([.all, .slice(start: nil, end: nil, step: -1)]) },
     OpCase("index list with repeats", [[4, 2]]) { $0[0][[0, 0, 2, 0]] },
     OpCase("index two lists", [[3, 4]]) { $0[0][[2, 0, 2], [1, 1]] },
-    OpCase("index 3-D mixed", [[3, 4, 5]]) { $0[0].index([.at(1), .slice(start: -3, end: nil, step: 1), .list([4, 0, 4])]) },
+    OpCase("index 3-D mixed", [[3, 4, 5]]) {
+      $0[0].index([.at(1), .slice(start: -3, end: nil, step: 1), .list([4, 0, 4])])
+    },
   ]
 
   static let softmax: [OpCase] = [

@@ -17,7 +17,8 @@ struct RandomTests {
     // Reference computed outside Swift from the documented algorithm:
     // u = (next() >> 11)·2⁻⁵³; z = √(−2 ln(1 − u₁))·cos(2π u₂), one sample per two uniforms.
     let n = Tensor.randn([4], seed: 0, dtype: .float64).scalars
-    expectClose(n, [-1.8839083333524405, 0.22760793546360525, -0.22143788059715477, 0.08341854419566393],
+    expectClose(
+      n, [-1.8839083333524405, 0.22760793546360525, -0.22143788059715477, 0.08341854419566393],
       atol: 1e-15, rtol: 1e-14)
     let u = Tensor.rand([3], seed: 0, dtype: .float64).scalars
     #expect(u == [0.8833108082136426, 0.43152799704850997, 0.026433771592597743])

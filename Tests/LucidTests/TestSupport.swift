@@ -49,7 +49,9 @@ func expectClose(
   _ actual: [Double], _ expected: [Double], atol: Double = 1e-12, rtol: Double = 1e-12,
   _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(actual.count == expected.count, "\(what): count \(actual.count) vs \(expected.count)", sourceLocation: sourceLocation)
+  #expect(
+    actual.count == expected.count, "\(what): count \(actual.count) vs \(expected.count)",
+    sourceLocation: sourceLocation)
   guard actual.count == expected.count else { return }
   let bad = zip(actual, expected).enumerated().filter { !isClose($0.element.0, $0.element.1, atol: atol, rtol: rtol) }
   #expect(bad.isEmpty, "\(what): \(actual) vs expected \(expected)", sourceLocation: sourceLocation)

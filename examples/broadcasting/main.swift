@@ -21,7 +21,8 @@ withObserver(recorder) {
 
 let folder = CommandLine.arguments.dropFirst().first ?? "output/broadcasting"
 do {
-  try LectureBundleWriter().write(recorder.trace, title: "Broadcasting: a bias added to a batch", to: URL(fileURLWithPath: folder))
+  try LectureBundleWriter().write(
+    recorder.trace, title: "Broadcasting: a bias added to a batch", to: URL(fileURLWithPath: folder))
   print("wrote the pictures to \(folder)/ (open \(folder)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("broadcasting: \(error)\n".utf8))

@@ -28,7 +28,8 @@ withObserver(recorder) {
 
 let folder = CommandLine.arguments.dropFirst().first ?? "output/hooks"
 do {
-  try LectureBundleWriter().write(recorder.trace, title: "Hooks: a gradient clipped to [-1, 1]", to: URL(fileURLWithPath: folder))
+  try LectureBundleWriter().write(
+    recorder.trace, title: "Hooks: a gradient clipped to [-1, 1]", to: URL(fileURLWithPath: folder))
   print("wrote the pictures to \(folder)/ (open \(folder)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("hooks: \(error)\n".utf8))

@@ -21,7 +21,8 @@ withObserver(recorder) {
 
 let folder = CommandLine.arguments.dropFirst().first ?? "output/matmul"
 do {
-  try LectureBundleWriter().write(recorder.trace, title: "Matrix product: out = a · b", to: URL(fileURLWithPath: folder))
+  try LectureBundleWriter().write(
+    recorder.trace, title: "Matrix product: out = a · b", to: URL(fileURLWithPath: folder))
   print("wrote the pictures to \(folder)/ (open \(folder)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("matmul: \(error)\n".utf8))

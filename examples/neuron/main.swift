@@ -29,7 +29,8 @@ withObserver(recorder) {
 
 let folder = CommandLine.arguments.dropFirst().first ?? "output/neuron"
 do {
-  let bundle = try LectureBundleWriter().write(recorder.trace, title: "A neuron: o = tanh(x1·w1 + x2·w2 + b)", to: URL(fileURLWithPath: folder))
+  let bundle = try LectureBundleWriter().write(
+    recorder.trace, title: "A neuron: o = tanh(x1·w1 + x2·w2 + b)", to: URL(fileURLWithPath: folder))
   print("wrote \(bundle.frames.count) frames and a stepper page to \(folder)/ (open \(folder)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("neuron: \(error)\n".utf8))

@@ -21,7 +21,8 @@ withObserver(recorder) {
 
 let folder = CommandLine.arguments.dropFirst().first ?? "output/slicing"
 do {
-  try LectureBundleWriter().write(recorder.trace, title: "Slicing and its scatter backward", to: URL(fileURLWithPath: folder))
+  try LectureBundleWriter().write(
+    recorder.trace, title: "Slicing and its scatter backward", to: URL(fileURLWithPath: folder))
   print("wrote the pictures to \(folder)/ (open \(folder)/index.html)")
 } catch {
   FileHandle.standardError.write(Data("slicing: \(error)\n".utf8))

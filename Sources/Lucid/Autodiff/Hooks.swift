@@ -42,7 +42,8 @@ extension Tensor {
       let replacement = hook.body(Tensor(value: seen))
       if let replacement {
         guard replacement.shape == shape else {
-          fatalError("[hook] a hook returned shape \(format(replacement.shape)) for a gradient of shape \(format(shape))")
+          fatalError(
+            "[hook] a hook returned shape \(format(replacement.shape)) for a gradient of shape \(format(shape))")
         }
         current = replacement.value.converted(to: dtype)
       }

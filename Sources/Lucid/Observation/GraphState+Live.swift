@@ -25,7 +25,8 @@ extension GraphState {
       let id = order.count
       ids[ObjectIdentifier(tensor)] = id
       let kind: Kind =
-        tensor.operation.map(Kind.op) ?? .leaf(tensor.isLiteral ? .constant : (tensor.requiresGrad ? .parameter : .input))
+        tensor.operation.map(Kind.op)
+        ?? .leaf(tensor.isLiteral ? .constant : (tensor.requiresGrad ? .parameter : .input))
       let values = TensorSnapshot(shape: tensor.shape, values: tensor.scalars)
       insert(
         Node(
@@ -35,6 +36,7 @@ extension GraphState {
     }
     phase = nodes.values.contains { $0.grad != nil } ? .done : .forward
     backwardRoot = order.last
-    finished = phase == .done ? Set(nodes.values.filter { if case .op = $0.kind { true } else { false } }.map(\.id)) : []
+    finished =
+      phase == .done ? Set(nodes.values.filter { if case .op = $0.kind { true } else { false } }.map(\.id)) : []
   }
 }

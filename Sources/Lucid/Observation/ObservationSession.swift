@@ -63,7 +63,9 @@ extension ObservationSession {
     observer.observe(.backwardBegan(BackwardBeganEvent(root: id(of: root), seed: snapshot(seed), order: ids)))
   }
 
-  func reportBackwardStep(_ tensor: Tensor, _ node: Node, upstream: NDArray, contributions: [(Tensor, NDArray, NDArray)]) {
+  func reportBackwardStep(
+    _ tensor: Tensor, _ node: Node, upstream: NDArray, contributions: [(Tensor, NDArray, NDArray)]
+  ) {
     let sent = contributions.map { parent, gradient, accumulated in
       Contribution(parent: id(of: parent), gradient: snapshot(gradient), accumulated: snapshot(accumulated))
     }

@@ -84,8 +84,9 @@ extension Tensor {
     let (offsets, outShape) = Indexing.offsets(of: selection, droppingAxes: dropped, in: shape)
     let inputShape = shape
     let description = indices.map(Indexing.describe).joined(separator: ", ")
-    return Tensor.make(value.gather(offsets: offsets, shape: outShape), .index, [self], attributes: ["index": description])
-    { g in [g.scatterAdd(offsets: offsets, into: inputShape)] }
+    return Tensor.make(
+      value.gather(offsets: offsets, shape: outShape), .index, [self], attributes: ["index": description]
+    ) { g in [g.scatterAdd(offsets: offsets, into: inputShape)] }
   }
 }
 

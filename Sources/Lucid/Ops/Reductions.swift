@@ -30,7 +30,9 @@ extension Tensor {
   }
 
   private func reduction(_ operation: Op, axis: Int?, keepDims: Bool) -> Tensor {
-    let resolved = axis.map { a in checked { () throws(ShapeError) in try Shapes.axis(a, rank: ndim, op: operation.rawValue) } }
+    let resolved = axis.map { a in
+      checked { () throws(ShapeError) in try Shapes.axis(a, rank: ndim, op: operation.rawValue) }
+    }
     let x = value
     let kept = x.keptShape(axis: resolved)
     let n = Double(AxisSplit(x.shape, axis: resolved).n)

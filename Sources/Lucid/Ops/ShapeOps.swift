@@ -27,6 +27,7 @@ extension Tensor {
     transposed(Array((0..<ndim).reversed()))
   }
 
+  // swift-format-ignore: AlwaysUseLowerCamelCase
   /// The transpose (see ``transposed()``), spelled as in NumPy: `x.T`.
   public var T: Tensor { transposed() }
 

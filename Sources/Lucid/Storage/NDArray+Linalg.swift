@@ -36,19 +36,19 @@ extension NDArray {
     // BLAS rejects empty operands; an empty inner dimension leaves the zeros.
     guard m > 0 && n > 0 && k > 0 else { return c }
     blasLock.withLock { _ in
-    a.withUnsafeBufferPointer { pa in
-      b.withUnsafeBufferPointer { pb in
-        c.withUnsafeMutableBufferPointer { pc in
-          for bi in 0..<batch {
-            let offA = (batchA == 1 ? 0 : bi) * m * k
-            let offB = (batchB == 1 ? 0 : bi) * k * n
-            T.gemm(
-              pa.baseAddress! + offA, pb.baseAddress! + offB, pc.baseAddress! + bi * m * n,
-              m, n, k, transposeA, transposeB)
+      a.withUnsafeBufferPointer { pa in
+        b.withUnsafeBufferPointer { pb in
+          c.withUnsafeMutableBufferPointer { pc in
+            for bi in 0..<batch {
+              let offA = (batchA == 1 ? 0 : bi) * m * k
+              let offB = (batchB == 1 ? 0 : bi) * k * n
+              T.gemm(
+                pa.baseAddress! + offA, pb.baseAddress! + offB, pc.baseAddress! + bi * m * n,
+                m, n, k, transposeA, transposeB)
+            }
           }
         }
       }
-    }
     }
     return c
   }

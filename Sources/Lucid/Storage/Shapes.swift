@@ -99,6 +99,16 @@ public enum Shapes {
     guard unknown.count <= 1, target.allSatisfy({ $0 >= 0 || $0 == -1 }) else {
       throw ShapeError(op: "reshape", "invalid target shape \(format(target))")
     }
+    // Sizes come from user input: refuse a target whose non-zero sizes multiply past `Int.max`
+    // (even with a zero size elsewhere, its strides would overflow).
+    var nonZero = 1
+    for size in target where size > 0 {
+      let (next, overflow) = nonZero.multipliedReportingOverflow(by: size)
+      guard !overflow else {
+        throw ShapeError(op: "reshape", "target shape \(format(target)) has more elements than an Int can count")
+      }
+      nonZero = next
+    }
     var resolved = target
     if let u = unknown.first {
       let known = target.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }

@@ -60,7 +60,8 @@ extension Tensor {
     guard shape.allSatisfy({ $0 >= 0 }), Shapes.count(shape) == scalars.count else {
       fatalError("[Tensor] shape \(format(shape)) needs \(Shapes.count(shape)) scalars, got \(scalars.count)")
     }
-    self.init(value: NDArray(shape: shape, doubles: scalars, dtype: dtype), requiresGrad: requiresGrad,
+    self.init(
+      value: NDArray(shape: shape, doubles: scalars, dtype: dtype), requiresGrad: requiresGrad,
       keepGrad: keepGrad, name: name)
     if let session = ScopeContext.current.session {
       _ = session.id(of: self)

@@ -31,10 +31,12 @@ struct EventSequenceTests {
     let expected: [GraphEvent] = [
       .leaf(
         LeafEvent(
-          id: 0, name: "a", kind: .parameter, dtype: .float32, requiresGrad: true, value: snapshot([2, 2], [1, 2, 3, 4]))),
+          id: 0, name: "a", kind: .parameter, dtype: .float32, requiresGrad: true,
+          value: snapshot([2, 2], [1, 2, 3, 4]))),
       .leaf(
         LeafEvent(
-          id: 1, name: "b", kind: .parameter, dtype: .float32, requiresGrad: true, value: snapshot([2, 2], [5, 6, 7, 8]))),
+          id: 1, name: "b", kind: .parameter, dtype: .float32, requiresGrad: true,
+          value: snapshot([2, 2], [5, 6, 7, 8]))),
       .forward(
         ForwardEvent(
           id: 2, name: nil, operation: .matmul, rule: "∂L/∂a = ∂L/∂out · bᵀ;  ∂L/∂b = aᵀ · ∂L/∂out", parents: [0, 1],

@@ -1,0 +1,45 @@
+// The fuzz target over the expression parser, checker and evaluator; see ExpressionFuzzing.
+//
+// Built by scripts/fuzz with `-sanitize=fuzzer,address -D LIBFUZZER`, libFuzzer supplies `main` and
+// calls `LLVMFuzzerTestOneInput` with each input. Built normally it is a plain driver:
+// `swift run FuzzExpressions FILE...` replays inputs (a corpus, a crash) and prints each outcome.
+import Foundation
+import FuzzSupport
+
+#if LIBFUZZER
+  import CLibFuzzer
+#endif
+
+/// libFuzzer calls this with each input; a trap (or a failed check) is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExpressions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  _ = ExpressionFuzzing.run(Array(UnsafeBufferPointer(start: data, count: size)))
+  return 0
+}
+
+#if LIBFUZZER
+  /// SwiftPM aliases `main` to this symbol; it hands the command line to libFuzzer.
+  @_cdecl("FuzzExpressions_main")
+  public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+      guard let data else { return 0 }
+      return fuzzExpressions(data, size)
+    }
+  }
+#else
+  /// The plain driver: replays the files named on the command line.
+  @main enum Replay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("FuzzExpressions: cannot read \(path)\n".utf8))
+          exit(2)
+        }
+        let bytes = [UInt8](contents)
+        print("\(path): \(ExpressionFuzzing.run(bytes))")
+      }
+    }
+  }
+#endif
