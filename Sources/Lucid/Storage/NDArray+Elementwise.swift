@@ -1,6 +1,6 @@
 /// Elementwise functions of one array. The switch runs once per call, never per element.
 enum UnaryKernel {
-  case negate, exp, log, sqrt, tanh, sigmoid, relu, abs, sign, positive
+  case negate, exp, log, sqrt, tanh, sigmoid, relu, abs
   case power(Double)
   case scale(Double)
 
@@ -23,8 +23,6 @@ enum UnaryKernel {
       }
     case .relu: return map(x) { $0 > 0 ? $0 : 0 }
     case .abs: return map(x) { Swift.abs($0) }
-    case .sign: return map(x) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
-    case .positive: return map(x) { $0 > 0 ? 1 : 0 }
     case .power(let p):
       let e = T(p)
       if p == 2 { return map(x) { $0 * $0 } }
