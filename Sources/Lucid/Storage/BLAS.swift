@@ -10,10 +10,10 @@ public enum BLAS {
   }
 }
 
-/// Serialises calls into OpenBLAS. Its threaded build is not safe to enter from several
-/// threads at once (separate graphs on separate threads, or tests running in parallel,
-/// corrupted memory without this), so every matrix product holds this lock; uncontended,
-/// it costs a few nanoseconds against microseconds of work.
+/// Serialises calls into OpenBLAS. Its threaded (pthreads) build does not promise to be
+/// safe when several threads call it at once (separate graphs on separate threads, or tests
+/// running in parallel), so every matrix product holds this lock; uncontended, it costs a
+/// few nanoseconds against microseconds of work.
 let blasLock = Mutex(())
 
 /// Scalars with a BLAS matrix product.
