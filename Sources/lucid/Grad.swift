@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphExport
 import Lucid
 
 /// `lucid grad`: the value and the gradient of every input.
@@ -74,20 +75,15 @@ enum JSONOutput {
   }
 
   static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
+    let body = Escaping.rewrite(text) { scalar in
       switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      case "\"": "\\\""
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      default: scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
       }
     }
-    return out + "\""
+    return "\"" + body + "\""
   }
+
 }

@@ -1,6 +1,7 @@
 // A tiny SVG writer: just the shapes the two plots need, with every text escaped.
 // The output is a self-contained file (no external fonts, images or stylesheets).
 import Foundation
+import GraphRender
 
 struct SVGCanvas {
   let width: Double
@@ -12,20 +13,10 @@ struct SVGCanvas {
     self.height = height
   }
 
-  /// Escapes the five characters XML gives a meaning to.
+  /// Text for SVG (XML) content and attributes: the lecture bundles' HTML escaper, which
+  /// turns `& < > " '` into entities and drops the control characters XML forbids.
   static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default: out.append(character)
-      }
-    }
-    return out
+    DocumentEscaping.html(text)
   }
 
   /// A number as SVG wants it: at most two decimals, no trailing zeros.
