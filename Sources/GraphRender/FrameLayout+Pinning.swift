@@ -31,6 +31,11 @@ extension FrameLayout {
         }
       }
     }
+    pinCanvas(graph, caption: caption)
+  }
+
+  /// Gives `graph` the shared canvas: its bounding box, the caption's position and the two anchors.
+  func pinCanvas(_ graph: UnsafeMutablePointer<Agraph_t>, caption: LayoutSize?) {
     GraphObjects.setAttribute("bb", to: canvas.graphvizValue, of: graph)
     if let caption {
       GraphObjects.setAttribute("lp", to: captionPosition(for: caption), of: graph)

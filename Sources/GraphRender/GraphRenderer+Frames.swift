@@ -58,16 +58,24 @@ extension GraphRenderer {
     }
   }
 
-  /// Lays out a frame sequence once and renders every frame with that layout.
+  /// Renders every frame of a sequence with a shared layout.
   ///
-  /// Equivalent to ``prepareLayout(for:layoutFrame:)`` followed by ``renderFrame(_:using:as:)`` for
-  /// each frame; use those directly to write frames as they are rendered.
+  /// SVG sequences take a faster path when the frames differ only in the attribute lists of their
+  /// node and edge statements and in the graph's caption, as the exporter's frames do: each distinct
+  /// look of each node and edge is drawn once, by Graphviz, and every frame is assembled from those
+  /// drawings plus its own caption. The result is byte for byte what ``renderFrame(_:using:as:)``
+  /// returns for each frame; sequences outside that shape are rendered frame by frame.
   ///
+  /// - Parameters:
+  ///   - frames: The frames' DOT texts, with the structure `layout` was prepared for.
+  ///   - layout: The shared layout.
+  ///   - format: The output format.
   /// - Returns: One picture per frame, in order.
-  public func renderFrames(_ frames: [String], as format: ImageFormat, layoutFrame: Int? = nil) throws(RenderError)
+  /// - Throws: The errors of ``renderFrame(_:using:as:)``, naming the frame.
+  public func renderFrames(_ frames: [String], using layout: FrameLayout, as format: ImageFormat) throws(RenderError)
     -> [Data]
   {
-    let layout = try prepareLayout(for: frames, layoutFrame: layoutFrame)
+    if format == .svg, let pictures = FrameAtlas.render(frames, using: layout) { return pictures }
     var pictures: [Data] = []
     pictures.reserveCapacity(frames.count)
     for (index, frame) in frames.enumerated() {
@@ -78,6 +86,18 @@ extension GraphRenderer {
       }
     }
     return pictures
+  }
+
+  /// Lays out a frame sequence once and renders every frame with that layout.
+  ///
+  /// Equivalent to ``prepareLayout(for:layoutFrame:)`` followed by ``renderFrames(_:using:as:)``.
+  ///
+  /// - Returns: One picture per frame, in order.
+  public func renderFrames(_ frames: [String], as format: ImageFormat, layoutFrame: Int? = nil) throws(RenderError)
+    -> [Data]
+  {
+    let layout = try prepareLayout(for: frames, layoutFrame: layoutFrame)
+    return try renderFrames(frames, using: layout, as: format)
   }
 }
 

@@ -1,0 +1,223 @@
+import CGraphviz
+import Foundation
+
+/// The fast path for SVG frame sequences: every distinct look of every node and edge is drawn once
+/// by Graphviz, and each frame is spliced together from those drawings.
+///
+/// When all frames share one ``DOTSkeleton`` signature, they differ only in the attribute lists of
+/// node and edge statements (and in the caption). Each object then has a few distinct looks across
+/// the sequence (hidden, just computed, holding its gradient, …). The atlas writes `K` *sample
+/// frames* — the first frame's text with the attribute lists swapped so that sample `j` shows every
+/// object's `j`-th look — where `K` is the largest number of looks of any object, and renders them
+/// through the ordinary per-frame path. Graphviz writes every object's drawing as a self-contained
+/// slot of the SVG (see ``SVGSlots``), in an order fixed by the graph's structure, so frame `f` is:
+/// its own head, background and caption (from a render of a graph holding only the frame's root
+/// graph attributes, on the same canvas), then for each object the slot of the sample frame that
+/// shows its look in `f`. The result equals the per-frame render byte for byte; tests hold it to that.
+///
+/// Anything the atlas can't vouch for (a refused skeleton, differing signatures, labels placed by
+/// Graphviz's global label placer, gradients or other numbered SVG definitions, an unexpected
+/// document shape, or any Graphviz error) returns `nil`, and the caller renders frame by frame.
+enum FrameAtlas {
+  /// Renders `frames` with `layout` as SVG, or returns `nil` to ask for the per-frame path.
+  static func render(_ frames: [String], using layout: FrameLayout) -> [Data]? {
+    guard frames.count > 1 else { return nil }
+    let texts = frames.map { Array($0.utf8) }
+    var skeletons: [DOTSkeleton] = []
+    skeletons.reserveCapacity(texts.count)
+    for text in texts {
+      guard let skeleton = text.withUnsafeBufferPointer({ DOTSkeleton($0) }) else { return nil }
+      guard skeletons.isEmpty || skeleton.signature == skeletons[0].signature else { return nil }
+      skeletons.append(skeleton)
+    }
+    let template = frames.indices.contains(layout.layoutFrameIndex) ? layout.layoutFrameIndex : 0
+    let looks = Looks(texts: texts, skeletons: skeletons)
+    // Drawing K samples plus one small caption graph per frame only pays when K is well below N.
+    guard looks.sampleCount * 2 <= frames.count else { return nil }
+    let samples = (0..<looks.sampleCount).map {
+      looks.sampleText(index: $0, template: texts[template], skeleton: skeletons[template])
+    }
+    let captionGraphs = texts.indices.map { captionGraph(texts[$0], skeleton: skeletons[$0]) }
+    return try? GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> [Data]? in
+      try graphviz.requireDevice(for: .svg)
+      var sampleSlots: [SVGSlots] = []
+      var sampleSVGs: [[UInt8]] = []
+      for sample in samples {
+        guard let svg = try renderSample(sample, using: layout, in: graphviz), let slots = SVGSlots(svg),
+          isReusable(svg, slots)
+        else { return nil }
+        sampleSVGs.append(svg)
+        sampleSlots.append(slots)
+      }
+      let order = EmissionOrder(skeletons[template], clusterCount: sampleSlots[0].clusterCount)
+      for (svg, slots) in zip(sampleSVGs, sampleSlots) {
+        guard order.matches(slots, in: svg, isDirected: skeletons[template].isDirected) else { return nil }
+      }
+      var pictures: [Data] = []
+      pictures.reserveCapacity(frames.count)
+      for (frame, captionDOT) in captionGraphs.enumerated() {
+        let head = try renderCaption(captionDOT, using: layout, in: graphviz)
+        guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
+        var picture = Data(capacity: sampleSVGs[0].count + 256)
+        picture.append(contentsOf: head[..<headSlots.firstSlot])
+        for (slot, object) in order.objects.enumerated() {
+          let sample = looks.sample(showing: object, inFrame: frame)
+          picture.append(contentsOf: sampleSVGs[sample][sampleSlots[sample].slots[slot]])
+        }
+        picture.append(contentsOf: head[headSlots.tail...])
+        pictures.append(picture)
+      }
+      return pictures
+    } ?? nil
+  }
+
+  // MARK: Graphviz work (under the session lock)
+
+  /// Renders one sample frame as the per-frame path would, without post-processing; `nil` when a
+  /// label of it would be placed by Graphviz's global label placer (its position then depends on
+  /// the other objects' labels, so its slot could not be reused).
+  private static func renderSample(
+    _ dot: String, using layout: FrameLayout, in graphviz: borrowing GraphvizContext
+  ) throws(RenderError) -> [UInt8]? {
+    var handle = try GraphHandle(parsing: dot, in: graphviz)
+    let captionSize = try layout.captionSize(of: handle.graph, in: graphviz)
+    try layout.pin(handle.graph, caption: captionSize)
+    guard allLabelsArePinned(handle.graph) else { return nil }
+    try handle.layOut(engine: "nop2", in: graphviz)
+    return try handle.render(as: .svg, in: graphviz)
+  }
+
+  /// Renders the frame's root graph attributes alone on the shared canvas: the frame's head,
+  /// background and caption, finished as the per-frame path finishes its SVG.
+  private static func renderCaption(
+    _ dot: String, using layout: FrameLayout, in graphviz: borrowing GraphvizContext
+  ) throws(RenderError) -> [UInt8] {
+    var handle = try GraphHandle(parsing: dot, in: graphviz)
+    let captionSize = try layout.captionSize(of: handle.graph, in: graphviz)
+    layout.pinCanvas(handle.graph, caption: captionSize)
+    try handle.layOut(engine: "nop2", in: graphviz)
+    let bytes = try handle.render(as: .svg, in: graphviz)
+    return [UInt8](SVGPostProcessor.finish(bytes, graph: handle.graph))
+  }
+
+  private static func allLabelsArePinned(_ graph: UnsafeMutablePointer<Agraph_t>) -> Bool {
+    func has(_ name: String, _ object: UnsafeMutableRawPointer) -> Bool {
+      guard let value = lucid_agget(object, name) else { return false }
+      return value.pointee != 0
+    }
+    let nodes = GraphObjects.nodes(of: graph)
+    for node in nodes where has("xlabel", node) && !has("xlp", node) { return false }
+    for edge in GraphObjects.edges(of: graph, nodes: nodes) {
+      for (label, position) in FrameLayout.labelPositionAttributes where has(label, edge) && !has(position, edge) {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Slots that refer to numbered definitions (gradients, clip paths) can't move between documents.
+  private static func isReusable(_ svg: [UInt8], _ slots: SVGSlots) -> Bool {
+    let needle = Array("url(#".utf8)
+    let body = svg[slots.firstSlot..<slots.tail]
+    var position = body.startIndex
+    while position + needle.count <= body.endIndex {
+      if body[position] == needle[0], body[position..<position + needle.count].elementsEqual(needle) { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// The DOT text of a graph with the frame's header and root graph attributes only.
+  private static func captionGraph(_ text: [UInt8], skeleton: DOTSkeleton) -> String {
+    var bytes = Array(text[..<skeleton.bodyStart])
+    for range in skeleton.rootGraphStatements {
+      bytes.append(0x0A)
+      bytes += text[range]
+    }
+    bytes += Array("\n}\n".utf8)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+extension FrameAtlas {
+  /// The distinct looks of every object across a sequence, and which sample frame shows each.
+  struct Looks {
+    /// For each owner, its looks in order of first appearance; a look is the owner's attribute
+    /// lists, each ended by a NUL byte (which the scanner never lets into DOT text).
+    private var looks: [[[UInt8]]]
+    /// For each frame and owner, the index of the owner's look in that frame.
+    private var lookIndex: [[Int32]]
+    /// The node owners and edge owners of the template, to map objects to owners.
+    private let nodeOwners: [Int]
+    private let edgeOwners: [Int]
+
+    /// How many sample frames show every look: the most looks any owner has.
+    var sampleCount: Int { looks.reduce(1) { max($0, $1.count) } }
+
+    init(texts: [[UInt8]], skeletons: [DOTSkeleton]) {
+      let ownerCount = skeletons[0].ownerCount
+      nodeOwners = skeletons[0].nodeOwners
+      edgeOwners = skeletons[0].edges.map(\.owner)
+      looks = Array(repeating: [], count: ownerCount)
+      var known = [[[UInt8]: Int32]](repeating: [:], count: ownerCount)
+      lookIndex = []
+      lookIndex.reserveCapacity(texts.count)
+      for (text, skeleton) in zip(texts, skeletons) {
+        var keys = [[UInt8]](repeating: [], count: ownerCount)
+        for slot in skeleton.slots {
+          keys[slot.owner] += text[slot.start..<slot.end]
+          keys[slot.owner].append(0)
+        }
+        var indices = [Int32](repeating: 0, count: ownerCount)
+        for owner in 0..<ownerCount {
+          if let index = known[owner][keys[owner]] {
+            indices[owner] = index
+          } else {
+            let index = Int32(looks[owner].count)
+            known[owner][keys[owner]] = index
+            looks[owner].append(keys[owner])
+            indices[owner] = index
+          }
+        }
+        lookIndex.append(indices)
+      }
+    }
+
+    /// The sample frame whose slot for `object` shows that object's look in frame `frame`.
+    func sample(showing object: EmissionOrder.Object, inFrame frame: Int) -> Int {
+      switch object {
+      case .node(let node): Int(lookIndex[frame][nodeOwners[node]])
+      case .edge(let edge): Int(lookIndex[frame][edgeOwners[edge]])
+      case .fixed: 0
+      }
+    }
+
+    /// Sample frame `index`: the template's text with each owner's attribute lists replaced by its
+    /// look number `index` (or its last look, when it has fewer).
+    func sampleText(index: Int, template: [UInt8], skeleton: DOTSkeleton) -> String {
+      var parts = [ArraySlice<UInt8>](repeating: [], count: skeleton.ownerCount)
+      var output: [UInt8] = []
+      output.reserveCapacity(template.count + template.count / 4)
+      var cursor = 0
+      var nextPart = [Int](repeating: 0, count: skeleton.ownerCount)
+      for slot in skeleton.slots {
+        let owner = slot.owner
+        if nextPart[owner] == 0 {
+          let look = looks[owner][min(index, looks[owner].count - 1)]
+          parts[owner] = look[...]
+        }
+        nextPart[owner] += 1
+        // Take the owner's next list from its look (lists are separated by NUL bytes).
+        let remaining = parts[owner]
+        let end = remaining.firstIndex(of: 0) ?? remaining.endIndex
+        let list = remaining[remaining.startIndex..<end]
+        parts[owner] = end < remaining.endIndex ? remaining[(end + 1)...] : []
+        output += template[cursor..<slot.start]
+        output += list.isEmpty ? [0x20] : Array(list)
+        cursor = slot.end
+      }
+      output += template[cursor...]
+      return String(decoding: output, as: UTF8.self)
+    }
+  }
+}
