@@ -13,17 +13,17 @@
 /// edge `key`s, node names that are HTML-like or hold backslashes, `\G` in anonymous graphs, and
 /// HTML-like labels with anchors (whose SVG ids Graphviz numbers per process) are refused, as is
 /// anything malformed. A refused frame is simply rendered the slow way.
-struct DOTSkeleton {
+struct DOTSkeleton: Sendable {
   /// A variable attribute list: the bytes `start..<end` (empty when the statement has none in this
   /// frame; then `start` is where one would go) and the object that owns it.
-  struct Slot {
+  struct Slot: Sendable {
     var owner: Int
     var start: Int
     var end: Int
   }
 
   /// An edge in creation order, with its endpoints as indices into ``nodeNames``.
-  struct Edge {
+  struct Edge: Sendable {
     var tail: Int
     var head: Int
     /// The owner of the edge statement's attribute lists.
@@ -53,17 +53,22 @@ struct DOTSkeleton {
   fileprivate init() {}
 
   /// Parses `text`; `nil` when it falls outside the subset described above.
-  init?(_ text: UnsafeBufferPointer<UInt8>) {
+  ///
+  /// - Parameter identifyingNodes: Whether to work out node identities (``nodeNames``,
+  ///   ``nodeOwners``, ``edges`` and each slot's owner). Frames whose signature equals an identified
+  ///   frame's have the same objects and owners, so only one frame of a sequence needs it; without
+  ///   it every slot's owner is `-1`.
+  init?(_ text: UnsafeBufferPointer<UInt8>, identifyingNodes: Bool = true) {
     guard let tokens = DOTScanner.tokens(of: text) else { return nil }
-    var parser = SkeletonParser(text: text, tokens: tokens)
+    var parser = SkeletonParser(text: text, tokens: tokens, identifyingNodes: identifyingNodes)
     guard parser.parseGraph() else { return nil }
     self = parser.skeleton
   }
 
   /// Parses the UTF-8 text of `dot`.
-  init?(_ dot: String) {
+  init?(_ dot: String, identifyingNodes: Bool = true) {
     var dot = dot
-    guard let skeleton = dot.withUTF8({ DOTSkeleton($0) }) else { return nil }
+    guard let skeleton = dot.withUTF8({ DOTSkeleton($0, identifyingNodes: identifyingNodes) }) else { return nil }
     self = skeleton
   }
 }
@@ -72,6 +77,7 @@ struct DOTSkeleton {
 private struct SkeletonParser {
   let text: UnsafeBufferPointer<UInt8>
   let tokens: [DOTToken]
+  let identifiesNodes: Bool
   var index = 0
   var skeleton = DOTSkeleton()
   private var nodeIndex: [String: Int] = [:]
@@ -89,9 +95,10 @@ private struct SkeletonParser {
 
   private static let maximumNesting = 64
 
-  init(text: UnsafeBufferPointer<UInt8>, tokens: [DOTToken]) {
+  init(text: UnsafeBufferPointer<UInt8>, tokens: [DOTToken], identifyingNodes: Bool) {
     self.text = text
     self.tokens = tokens
+    self.identifiesNodes = identifyingNodes
     skeleton.signature.reserveCapacity(text.count / 2)
   }
 
@@ -168,10 +175,8 @@ private struct SkeletonParser {
         index += 1
         var name = ""
         if !isSymbol(index, "{") {
-          guard keyword(at: index) == nil, let end = identifierEnd(from: index),
-            let value = identifierValue(index..<end)
-          else { return false }
-          name = value
+          guard keyword(at: index) == nil, let end = identifierEnd(from: index) else { return false }
+          if let value = identifierValue(index..<end) { name = value }
           signRange(index..<end)
           index = end
         }
@@ -198,11 +203,10 @@ private struct SkeletonParser {
 
   /// `key = value` as a statement: a graph attribute of the enclosing (sub)graph.
   private mutating func parseAssignment(from start: Int, keyEnd: Int, scope: inout Scope) -> Bool {
-    guard let key = identifierValue(start..<keyEnd) else { return false }
     let valueStart = keyEnd + 1
     guard let valueEnd = identifierEnd(from: valueStart) else { return false }
     signRange(start..<valueStart)
-    if key == "label" {
+    if isIdentifier(start..<keyEnd, equalTo: "label") {
       if scope.isRoot {
         captionBytes += bytes(of: valueStart..<valueEnd)
         skeleton.signature.append(2)
@@ -233,7 +237,9 @@ private struct SkeletonParser {
       endpoints.append(node)
     }
     let owner: Int
-    if endpoints.count == 1 {
+    if !identifiesNodes {
+      owner = -1
+    } else if endpoints.count == 1 {
       owner = skeleton.nodeOwners[first]
     } else {
       owner = skeleton.ownerCount
@@ -254,10 +260,12 @@ private struct SkeletonParser {
 
   /// `name`, `name:port` or `name:port:compass`; creates the node on first mention.
   private mutating func parseNodeID() -> Int? {
-    guard let end = identifierEnd(from: index), tokens[index].kind != .html,
-      let name = identifierValue(index..<end), !name.utf8.contains(UInt8(ascii: "\\"))
-    else { return nil }
-    signRange(index..<end)
+    guard let end = identifierEnd(from: index), tokens[index].kind != .html else { return nil }
+    let nameTokens = index..<end
+    for position in nameTokens where text[tokens[position].start..<tokens[position].end].contains(0x5C) {
+      return nil  // a backslash: leave escapes in node names to Graphviz
+    }
+    signRange(nameTokens)
     index = end
     for _ in 0..<2 where isSymbol(index, ":") {
       sign(index)
@@ -266,6 +274,8 @@ private struct SkeletonParser {
       signRange(index..<portEnd)
       index = portEnd
     }
+    guard identifiesNodes else { return 0 }
+    guard let name = identifierValue(nameTokens) else { return nil }
     if let known = nodeIndex[name] { return known }
     let node = skeleton.nodeNames.count
     nodeIndex[name] = node
@@ -286,10 +296,10 @@ private struct SkeletonParser {
       index += 1
       while !isSymbol(index, "]") {
         guard let keyEnd = identifierEnd(from: index), isSymbol(keyEnd, "="),
-          let key = identifierValue(index..<keyEnd), let valueEnd = identifierEnd(from: keyEnd + 1)
+          let valueEnd = identifierEnd(from: keyEnd + 1)
         else { return nil }
         signRange(index..<keyEnd + 1)
-        if key == "label" {
+        if isIdentifier(index..<keyEnd, equalTo: "label") {
           hasLabel = true
           if captionScope {
             captionBytes += bytes(of: keyEnd + 1..<valueEnd)
@@ -320,7 +330,7 @@ private struct SkeletonParser {
         guard let keyEnd = identifierEnd(from: index), isSymbol(keyEnd, "="),
           let valueEnd = identifierEnd(from: keyEnd + 1)
         else { return false }
-        if isEdge, identifierValue(index..<keyEnd) == "key" { return false }
+        if isEdge, isIdentifier(index..<keyEnd, equalTo: "key") { return false }
         index = valueEnd
         if isSymbol(index, ",") || isSymbol(index, ";") { index += 1 }
       }
@@ -393,11 +403,28 @@ private struct SkeletonParser {
   private func keyword(at position: Int) -> String? {
     guard position < tokens.count, tokens[position].kind == .name else { return nil }
     let token = tokens[position]
-    guard token.end - token.start <= 8 else { return nil }
-    let word = String(decoding: text[token.start..<token.end], as: UTF8.self).lowercased()
-    switch word {
-    case "graph", "digraph", "node", "edge", "subgraph", "strict": return word
-    default: return nil
+    let length = token.end - token.start
+    guard length >= 4, length <= 8 else { return nil }
+    for word in ["graph", "digraph", "node", "edge", "subgraph", "strict"] where word.utf8.count == length {
+      if zip(text[token.start..<token.end], word.utf8).allSatisfy({ $0 | 0x20 == $1 }) { return word }
+    }
+    return nil
+  }
+
+  /// Whether the identifier in `range` has the value `word` (an ASCII word), without allocating.
+  private func isIdentifier(_ range: Range<Int>, equalTo word: StaticString) -> Bool {
+    let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    guard range.count == 1 else { return identifierValue(range).map { $0.utf8.elementsEqual(expected) } ?? false }
+    let token = tokens[range.lowerBound]
+    switch token.kind {
+    case .name:
+      return text[token.start..<token.end].elementsEqual(expected)
+    case .quoted, .html:
+      let inner = text[token.start + 1..<token.end - 1]
+      if inner.contains(0x5C) { return identifierValue(range).map { $0.utf8.elementsEqual(expected) } ?? false }
+      return inner.elementsEqual(expected)
+    default:
+      return false
     }
   }
 

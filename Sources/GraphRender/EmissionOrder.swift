@@ -4,7 +4,7 @@
 /// order: each node, then each of its out-edges in creation order, drawing an edge's head node just
 /// before the edge if it has not been drawn yet. Every node and edge gets a slot (a comment naming it,
 /// even when it is invisible), so the slots of any render of a graph with this structure line up
-/// with ``objects``. ``matches(_:in:isDirected:)`` checks that against the comments Graphviz wrote.
+/// with ``objects``. ``matches(_:in:)`` checks that against the comments Graphviz wrote.
 struct EmissionOrder {
   /// What a slot draws.
   enum Object: Equatable {
@@ -52,7 +52,7 @@ struct EmissionOrder {
   }
 
   /// Whether `slots` (cut from `svg`) has one slot per object and each comment names its object.
-  func matches(_ slots: SVGSlots, in svg: [UInt8], isDirected: Bool) -> Bool {
+  func matches(_ slots: SVGSlots, in svg: [UInt8]) -> Bool {
     guard slots.slots.count == objects.count else { return false }
     for (comment, name) in zip(slots.comments, names) {
       switch (comment, name) {

@@ -21,23 +21,15 @@ import Foundation
 enum FrameAtlas {
   /// Renders `frames` with `layout` as SVG, or returns `nil` to ask for the per-frame path.
   static func render(_ frames: [String], using layout: FrameLayout) -> [Data]? {
-    guard frames.count > 1 else { return nil }
-    let texts = frames.map { Array($0.utf8) }
-    var skeletons: [DOTSkeleton] = []
-    skeletons.reserveCapacity(texts.count)
-    for text in texts {
-      guard let skeleton = text.withUnsafeBufferPointer({ DOTSkeleton($0) }) else { return nil }
-      guard skeletons.isEmpty || skeleton.signature == skeletons[0].signature else { return nil }
-      skeletons.append(skeleton)
-    }
     let template = frames.indices.contains(layout.layoutFrameIndex) ? layout.layoutFrameIndex : 0
-    let looks = Looks(texts: texts, skeletons: skeletons)
+    guard
+      let sequence = layout.sequence.flatMap({ $0.frames == frames ? $0 : nil })
+        ?? ParsedSequence(frames, template: template)
+    else { return nil }
+    let looks = Looks(sequence)
     // Drawing K samples plus one small caption graph per frame only pays when K is well below N.
     guard looks.sampleCount * 2 <= frames.count else { return nil }
-    let samples = (0..<looks.sampleCount).map {
-      looks.sampleText(index: $0, template: texts[template], skeleton: skeletons[template])
-    }
-    let captionGraphs = texts.indices.map { captionGraph(texts[$0], skeleton: skeletons[$0]) }
+    let samples = (0..<looks.sampleCount).map { looks.sampleText(index: $0, of: sequence) }
     return try? GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> [Data]? in
       try graphviz.requireDevice(for: .svg)
       var sampleSlots: [SVGSlots] = []
@@ -49,14 +41,14 @@ enum FrameAtlas {
         sampleSVGs.append(svg)
         sampleSlots.append(slots)
       }
-      let order = EmissionOrder(skeletons[template], clusterCount: sampleSlots[0].clusterCount)
+      let order = EmissionOrder(sequence.templateSkeleton, clusterCount: sampleSlots[0].clusterCount)
       for (svg, slots) in zip(sampleSVGs, sampleSlots) {
-        guard order.matches(slots, in: svg, isDirected: skeletons[template].isDirected) else { return nil }
+        guard order.matches(slots, in: svg) else { return nil }
       }
       var pictures: [Data] = []
       pictures.reserveCapacity(frames.count)
-      for (frame, captionDOT) in captionGraphs.enumerated() {
-        let head = try renderCaption(captionDOT, using: layout, in: graphviz)
+      for frame in frames.indices {
+        let head = try renderCaption(sequence.captionGraph(frame), using: layout, in: graphviz)
         guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
         var picture = Data(capacity: sampleSVGs[0].count + 256)
         picture.append(contentsOf: head[..<headSlots.firstSlot])
@@ -126,17 +118,6 @@ enum FrameAtlas {
     }
     return true
   }
-
-  /// The DOT text of a graph with the frame's header and root graph attributes only.
-  private static func captionGraph(_ text: [UInt8], skeleton: DOTSkeleton) -> String {
-    var bytes = Array(text[..<skeleton.bodyStart])
-    for range in skeleton.rootGraphStatements {
-      bytes.append(0x0A)
-      bytes += text[range]
-    }
-    bytes += Array("\n}\n".utf8)
-    return String(decoding: bytes, as: UTF8.self)
-  }
 }
 
 extension FrameAtlas {
@@ -147,34 +128,37 @@ extension FrameAtlas {
     private var looks: [[[UInt8]]]
     /// For each frame and owner, the index of the owner's look in that frame.
     private var lookIndex: [[Int32]]
-    /// The node owners and edge owners of the template, to map objects to owners.
+    /// The owner of each node and each edge.
     private let nodeOwners: [Int]
     private let edgeOwners: [Int]
 
     /// How many sample frames show every look: the most looks any owner has.
     var sampleCount: Int { looks.reduce(1) { max($0, $1.count) } }
 
-    init(texts: [[UInt8]], skeletons: [DOTSkeleton]) {
-      let ownerCount = skeletons[0].ownerCount
-      nodeOwners = skeletons[0].nodeOwners
-      edgeOwners = skeletons[0].edges.map(\.owner)
+    init(_ sequence: ParsedSequence) {
+      let template = sequence.templateSkeleton
+      let ownerCount = template.ownerCount
+      nodeOwners = template.nodeOwners
+      edgeOwners = template.edges.map(\.owner)
       looks = Array(repeating: [], count: ownerCount)
-      var known = [[[UInt8]: Int32]](repeating: [:], count: ownerCount)
+      var known = [[LookKey: Int32]](repeating: [:], count: ownerCount)
       lookIndex = []
-      lookIndex.reserveCapacity(texts.count)
-      for (text, skeleton) in zip(texts, skeletons) {
+      lookIndex.reserveCapacity(sequence.frames.count)
+      for (text, skeleton) in zip(sequence.texts, sequence.skeletons) {
+        // Equal signatures: slot i of every frame belongs to the template's slot i's owner.
         var keys = [[UInt8]](repeating: [], count: ownerCount)
-        for slot in skeleton.slots {
-          keys[slot.owner] += text[slot.start..<slot.end]
-          keys[slot.owner].append(0)
+        for (slot, owned) in zip(skeleton.slots, template.slots) {
+          keys[owned.owner] += text[slot.start..<slot.end]
+          keys[owned.owner].append(0)
         }
         var indices = [Int32](repeating: 0, count: ownerCount)
         for owner in 0..<ownerCount {
-          if let index = known[owner][keys[owner]] {
+          let key = LookKey(bytes: keys[owner])
+          if let index = known[owner][key] {
             indices[owner] = index
           } else {
             let index = Int32(looks[owner].count)
-            known[owner][keys[owner]] = index
+            known[owner][key] = index
             looks[owner].append(keys[owner])
             indices[owner] = index
           }
@@ -194,24 +178,25 @@ extension FrameAtlas {
 
     /// Sample frame `index`: the template's text with each owner's attribute lists replaced by its
     /// look number `index` (or its last look, when it has fewer).
-    func sampleText(index: Int, template: [UInt8], skeleton: DOTSkeleton) -> String {
-      var parts = [ArraySlice<UInt8>](repeating: [], count: skeleton.ownerCount)
+    func sampleText(index: Int, of sequence: ParsedSequence) -> String {
+      let template = sequence.texts[sequence.template]
+      let skeleton = sequence.templateSkeleton
+      var remaining = [ArraySlice<UInt8>](repeating: [], count: skeleton.ownerCount)
+      var started = [Bool](repeating: false, count: skeleton.ownerCount)
       var output: [UInt8] = []
       output.reserveCapacity(template.count + template.count / 4)
       var cursor = 0
-      var nextPart = [Int](repeating: 0, count: skeleton.ownerCount)
       for slot in skeleton.slots {
         let owner = slot.owner
-        if nextPart[owner] == 0 {
-          let look = looks[owner][min(index, looks[owner].count - 1)]
-          parts[owner] = look[...]
+        if !started[owner] {
+          started[owner] = true
+          remaining[owner] = looks[owner][min(index, looks[owner].count - 1)][...]
         }
-        nextPart[owner] += 1
-        // Take the owner's next list from its look (lists are separated by NUL bytes).
-        let remaining = parts[owner]
-        let end = remaining.firstIndex(of: 0) ?? remaining.endIndex
-        let list = remaining[remaining.startIndex..<end]
-        parts[owner] = end < remaining.endIndex ? remaining[(end + 1)...] : []
+        // The owner's next attribute list: its look up to the next NUL byte.
+        let rest = remaining[owner]
+        let end = rest.firstIndex(of: 0) ?? rest.endIndex
+        let list = rest[rest.startIndex..<end]
+        remaining[owner] = end < rest.endIndex ? rest[(end + 1)...] : []
         output += template[cursor..<slot.start]
         output += list.isEmpty ? [0x20] : Array(list)
         cursor = slot.end
@@ -219,5 +204,69 @@ extension FrameAtlas {
       output += template[cursor...]
       return String(decoding: output, as: UTF8.self)
     }
+  }
+
+  /// Bytes as a dictionary key, hashed in one call rather than byte by byte.
+  private struct LookKey: Hashable {
+    var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
+}
+
+/// A frame sequence parsed for ``FrameAtlas``: every frame's text and skeleton, all with the same
+/// signature, and one frame (the template, normally the layout frame) with its nodes identified.
+struct ParsedSequence: Sendable {
+  /// The frames' DOT texts.
+  let frames: [String]
+  /// Their UTF-8 bytes.
+  let texts: [[UInt8]]
+  /// Their skeletons, without node identities.
+  let skeletons: [DOTSkeleton]
+  /// The index of the template frame.
+  let template: Int
+  /// The template's skeleton with node identities.
+  let templateSkeleton: DOTSkeleton
+
+  /// Parses `frames`; `nil` unless every frame parses and all share one signature.
+  init?(_ frames: [String], template: Int) {
+    guard frames.indices.contains(template) else { return nil }
+    let texts = frames.map { Array($0.utf8) }
+    guard
+      let identified = texts[template].withUnsafeBufferPointer({ DOTSkeleton($0, identifyingNodes: true) })
+    else { return nil }
+    var skeletons: [DOTSkeleton] = []
+    skeletons.reserveCapacity(frames.count)
+    for (index, text) in texts.enumerated() {
+      if index == template {
+        skeletons.append(identified)
+        continue
+      }
+      guard let skeleton = text.withUnsafeBufferPointer({ DOTSkeleton($0, identifyingNodes: false) }),
+        skeleton.signature == identified.signature, skeleton.slots.count == identified.slots.count
+      else { return nil }
+      skeletons.append(skeleton)
+    }
+    self.frames = frames
+    self.texts = texts
+    self.skeletons = skeletons
+    self.template = template
+    self.templateSkeleton = identified
+  }
+
+  /// The DOT text of a graph with frame `index`'s header and root graph attributes only: what its
+  /// head, background and caption are drawn from.
+  func captionGraph(_ index: Int) -> String {
+    let text = texts[index]
+    let skeleton = skeletons[index]
+    var bytes = Array(text[..<skeleton.bodyStart])
+    for range in skeleton.rootGraphStatements {
+      bytes.append(0x0A)
+      bytes += text[range]
+    }
+    bytes += Array("\n}\n".utf8)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -32,8 +32,15 @@ extension FrameLayout {
     guard let drawing = LayoutBox(graphviz: GraphObjects.attribute("bb", of: graph) ?? "") else {
       throw .layoutFailed(message: "Graphviz returned no bounding box")
     }
-    let captions = try captionSizes(
-      frames: frames, structure: structure, in: context)
+    // Frames the atlas can parse share the layout frame's structure by construction, and their
+    // captions can be measured from a graph holding only the root graph's attributes.
+    let sequence = ParsedSequence(frames, template: layoutIndex)
+    let captions: [Caption: LayoutSize]
+    if let sequence {
+      captions = try captionSizes(of: sequence, in: context)
+    } else {
+      captions = try captionSizes(frames: frames, structure: structure, in: context)
+    }
     let band = captions.values.reduce(LayoutSize.zero) {
       LayoutSize(width: max($0.width, $1.width), height: max($0.height, $1.height))
     }
@@ -41,7 +48,7 @@ extension FrameLayout {
       layoutFrameIndex: layoutIndex, structure: structure, nodes: nodes, edges: edges,
       clusters: clusters, drawing: drawing,
       canvas: canvas(around: drawing, band: band, atTop: placement.atTop),
-      captionPlacement: placement, captionSizes: captions)
+      captionPlacement: placement, captionSizes: captions, sequence: sequence)
   }
 
   /// Parses and lays out one frame without its caption, with geometry written back as attributes.
@@ -76,6 +83,25 @@ extension FrameLayout {
         nodes: nodes, edges: GraphObjects.edges(of: handle.graph, nodes: nodes))
       if let reason = structure.difference(from: frameStructure) {
         throw .frameMismatch(frame: index, reason: reason)
+      }
+      if let caption = Caption(of: handle.graph), sizes[caption] == nil {
+        sizes[caption] = try caption.measure(in: context)
+      }
+    }
+    return sizes
+  }
+
+  /// Measures the distinct captions of a parsed sequence.
+  private static func captionSizes(
+    of sequence: ParsedSequence, in context: borrowing GraphvizContext
+  ) throws(RenderError) -> [Caption: LayoutSize] {
+    var sizes: [Caption: LayoutSize] = [:]
+    for index in sequence.frames.indices {
+      let handle: GraphHandle
+      do throws(RenderError) {
+        handle = try GraphHandle(parsing: sequence.captionGraph(index), in: context)
+      } catch {
+        throw error.inFrame(index)
       }
       if let caption = Caption(of: handle.graph), sizes[caption] == nil {
         sizes[caption] = try caption.measure(in: context)

@@ -32,6 +32,8 @@ public struct FrameLayout: Sendable {
   let captionPlacement: CaptionPlacement
   /// Padded caption sizes measured while preparing.
   let captionSizes: [Caption: LayoutSize]
+  /// The prepared frames, parsed for ``FrameAtlas`` (`nil` when they are outside its subset).
+  let sequence: ParsedSequence?
 }
 
 /// Layout attributes (such as `pos`, `width`, `lp`) to set on one object, paired with the label

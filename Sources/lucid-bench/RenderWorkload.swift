@@ -20,14 +20,23 @@ func runRenderWorkload(_ configuration: BenchConfiguration) throws {
     _ = try renderer.render(frames[frames.count - 1], as: .svg)
 
     var perFrame: [Double] = []
+    var oneByOne: [Double] = []
     var prepare: [Double] = []
-    for _ in 0..<runs {
+    for run in 0..<runs {
       var layout: FrameLayout?
       prepare.append(try Measure.milliseconds { layout = try renderer.prepareLayout(for: frames) })
-      let total = try Measure.milliseconds {
-        for frame in frames { _ = try renderer.renderFrame(frame, using: layout!, as: .svg) }
-      }
+      var batch: [Data] = []
+      let total = try Measure.milliseconds { batch = try renderer.renderFrames(frames, using: layout!, as: .svg) }
       perFrame.append(total / Double(frames.count))
+      var single: [Data] = []
+      let singleTotal = try Measure.milliseconds {
+        single = try frames.map { try renderer.renderFrame($0, using: layout!, as: .svg) }
+      }
+      oneByOne.append(singleTotal / Double(frames.count))
+      // Verification: the sequence renderer must give exactly the per-frame pictures.
+      if run == 0 {
+        try verify(batch == single, "renderFrames(_:using:as:) differs from renderFrame(_:using:as:) at \(size) nodes")
+      }
     }
     var fullLayout: [Double] = []
     for _ in 0..<runs {
@@ -51,7 +60,8 @@ func runRenderWorkload(_ configuration: BenchConfiguration) throws {
     let layoutMedian = Measure.median(fullLayout)
     Measure.report([
       "impl": "lucid", "workload": "render", "nodes": graph.nodeCount, "frames": frameCount,
-      "median_ms_per_frame": frameMedian, "prepare_ms": prepareMedian,
+      "median_ms_per_frame": frameMedian, "one_by_one_ms_per_frame": Measure.median(oneByOne),
+      "prepare_ms": prepareMedian,
       "amortized_ms_per_frame": frameMedian + prepareMedian / Double(frameCount),
       "layout_ms": layoutMedian, "dot_cli_ms_per_frame": cli as Any,
       "speedup_vs_cli": cli.map { $0 / frameMedian } as Any,
