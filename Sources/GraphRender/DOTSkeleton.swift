@@ -428,9 +428,9 @@ private struct SkeletonParser {
     }
   }
 
-  private func isSymbol(_ position: Int, _ symbol: Character) -> Bool {
+  private func isSymbol(_ position: Int, _ symbol: Unicode.Scalar) -> Bool {
     guard position < tokens.count, tokens[position].kind == .symbol else { return false }
-    return text[tokens[position].start] == symbol.asciiValue
+    return text[tokens[position].start] == UInt8(truncatingIfNeeded: symbol.value)
   }
 
   // MARK: Signature

@@ -50,14 +50,15 @@ enum FrameAtlas {
       for frame in frames.indices {
         let head = try renderCaption(sequence.captionGraph(frame), using: layout, in: graphviz)
         guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
-        var picture = Data(capacity: sampleSVGs[0].count + 256)
-        picture.append(contentsOf: head[..<headSlots.firstSlot])
+        var picture: [UInt8] = []
+        picture.reserveCapacity(sampleSVGs[0].count + head.count)
+        picture += head[..<headSlots.firstSlot]
         for (slot, object) in order.objects.enumerated() {
           let sample = looks.sample(showing: object, inFrame: frame)
-          picture.append(contentsOf: sampleSVGs[sample][sampleSlots[sample].slots[slot]])
+          picture += sampleSVGs[sample][sampleSlots[sample].slots[slot]]
         }
-        picture.append(contentsOf: head[headSlots.tail...])
-        pictures.append(picture)
+        picture += head[headSlots.tail...]
+        pictures.append(Data(picture))
       }
       return pictures
     } ?? nil
@@ -132,6 +133,11 @@ extension FrameAtlas {
     private let nodeOwners: [Int]
     private let edgeOwners: [Int]
 
+    /// Attribute lists that hide an object and drop its labels (one list, NUL-terminated).
+    private static let hiddenNode = Array(" [style=invis, label=\"\", xlabel=\"\"]\0".utf8)
+    private static let hiddenEdge = Array(
+      " [style=invis, label=\"\", xlabel=\"\", headlabel=\"\", taillabel=\"\"]\0".utf8)
+
     /// How many sample frames show every look: the most looks any owner has.
     var sampleCount: Int { looks.reduce(1) { max($0, $1.count) } }
 
@@ -144,6 +150,7 @@ extension FrameAtlas {
       var known = [[LookKey: Int32]](repeating: [:], count: ownerCount)
       lookIndex = []
       lookIndex.reserveCapacity(sequence.frames.count)
+      var previous = [Int32](repeating: -1, count: ownerCount)
       for (text, skeleton) in zip(sequence.texts, sequence.skeletons) {
         // Equal signatures: slot i of every frame belongs to the template's slot i's owner.
         var keys = [[UInt8]](repeating: [], count: ownerCount)
@@ -153,6 +160,12 @@ extension FrameAtlas {
         }
         var indices = [Int32](repeating: 0, count: ownerCount)
         for owner in 0..<ownerCount {
+          // Most objects look as they did in the previous frame: compare before hashing.
+          let last = previous[owner]
+          if last >= 0, looks[owner][Int(last)] == keys[owner] {
+            indices[owner] = last
+            continue
+          }
           let key = LookKey(bytes: keys[owner])
           if let index = known[owner][key] {
             indices[owner] = index
@@ -162,6 +175,7 @@ extension FrameAtlas {
             looks[owner].append(keys[owner])
             indices[owner] = index
           }
+          previous[owner] = indices[owner]
         }
         lookIndex.append(indices)
       }
@@ -177,12 +191,15 @@ extension FrameAtlas {
     }
 
     /// Sample frame `index`: the template's text with each owner's attribute lists replaced by its
-    /// look number `index` (or its last look, when it has fewer).
+    /// look number `index`. An owner with fewer looks is drawn hidden and without labels: no frame
+    /// uses that slot of this sample, and hidden objects cost Graphviz almost nothing.
     func sampleText(index: Int, of sequence: ParsedSequence) -> String {
       let template = sequence.texts[sequence.template]
       let skeleton = sequence.templateSkeleton
       var remaining = [ArraySlice<UInt8>](repeating: [], count: skeleton.ownerCount)
       var started = [Bool](repeating: false, count: skeleton.ownerCount)
+      var isNodeOwner = [Bool](repeating: false, count: skeleton.ownerCount)
+      for owner in skeleton.nodeOwners { isNodeOwner[owner] = true }
       var output: [UInt8] = []
       output.reserveCapacity(template.count + template.count / 4)
       var cursor = 0
@@ -190,7 +207,11 @@ extension FrameAtlas {
         let owner = slot.owner
         if !started[owner] {
           started[owner] = true
-          remaining[owner] = looks[owner][min(index, looks[owner].count - 1)][...]
+          if index < looks[owner].count {
+            remaining[owner] = looks[owner][index][...]
+          } else {
+            remaining[owner] = (isNodeOwner[owner] ? Self.hiddenNode : Self.hiddenEdge)[...]
+          }
         }
         // The owner's next attribute list: its look up to the next NUL byte.
         let rest = remaining[owner]

@@ -31,7 +31,13 @@ struct LayoutBox: Sendable, Equatable {
 
   /// Formats a coordinate as Graphviz does in `pos` values.
   static func format(_ value: Double) -> String {
-    String(format: "%.3f", value)
+    // `%.3f` through C's formatter: Foundation's `String(format:)` is many times slower, and
+    // frames format a few of these each.
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+      let written = withVaList([value]) { vsnprintf(buffer.baseAddress, 64, "%.3f", $0) }
+      guard written > 0, written < 64 else { return String(format: "%.3f", value) }
+      return String(cString: buffer.baseAddress!)
+    }
   }
 
   /// Formats a point as a Graphviz `pos`/`lp` value.
