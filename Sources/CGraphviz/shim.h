@@ -135,4 +135,13 @@ static inline int lucid_graph_label_size(Agraph_t *g, double *width, double *hei
   return 1;
 }
 
+/// The bounding box Graphviz computed for a laid-out graph (GD_bb is a macro).
+static inline void lucid_graph_bb(Agraph_t *g, double *llx, double *lly, double *urx, double *ury) {
+  boxf bb = GD_bb(g);
+  *llx = bb.LL.x;
+  *lly = bb.LL.y;
+  *urx = bb.UR.x;
+  *ury = bb.UR.y;
+}
+
 #endif  // LUCID_CGRAPHVIZ_SHIM_H

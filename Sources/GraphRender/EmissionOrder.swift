@@ -1,8 +1,8 @@
 /// The order in which Graphviz's SVG renderer draws a graph's objects, computed from its structure.
 ///
 /// Graphviz (with the default `outputorder`) draws clusters first, then walks the nodes in creation
-/// order: each node, then each of its out-edges in creation order, drawing an edge's head node just
-/// before the edge if it has not been drawn yet. Every node and edge gets a slot (a comment naming it,
+/// order: each node, then each of its out-edges (which cgraph orders by head node, then by creation),
+/// drawing an edge's head node just before the edge if it has not been drawn yet. Every node and edge gets a slot (a comment naming it,
 /// even when it is invisible), so the slots of any render of a graph with this structure line up
 /// with ``objects``. ``matches(_:in:)`` checks that against the comments Graphviz wrote.
 struct EmissionOrder {
@@ -27,6 +27,10 @@ struct EmissionOrder {
     let nodeNames = skeleton.nodeNames + anchors
     var outEdges = [[Int]](repeating: [], count: nodeNames.count)
     for (index, edge) in skeleton.edges.enumerated() { outEdges[edge.tail].append(index) }
+    // cgraph keeps a node's out-edges ordered by head node, then by creation.
+    for node in outEdges.indices where outEdges[node].count > 1 {
+      outEdges[node].sort { (skeleton.edges[$0].head, $0) < (skeleton.edges[$1].head, $1) }
+    }
     var objects = [Object](repeating: .fixed, count: clusterCount)
     var names = [String?](repeating: nil, count: clusterCount)
     var drawn = [Bool](repeating: false, count: nodeNames.count)

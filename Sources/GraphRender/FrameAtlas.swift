@@ -27,8 +27,8 @@ enum FrameAtlas {
         ?? ParsedSequence(frames, template: template)
     else { return nil }
     let looks = Looks(sequence)
-    // Drawing K samples plus one small caption graph per frame only pays when K is well below N.
-    guard looks.sampleCount * 2 <= frames.count else { return nil }
+    // K sample renders plus N small caption renders only pay when K is clearly below N.
+    guard looks.sampleCount * 4 <= frames.count * 3 else { return nil }
     let samples = (0..<looks.sampleCount).map { looks.sampleText(index: $0, of: sequence) }
     return try? GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> [Data]? in
       try graphviz.requireDevice(for: .svg)
@@ -50,6 +50,12 @@ enum FrameAtlas {
       for frame in frames.indices {
         let head = try renderCaption(sequence.captionGraph(frame), using: layout, in: graphviz)
         guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
+        // Every sample must have been drawn on the canvas the caption graph has: then no object
+        // in any look reaches past it, and every frame is exactly that size.
+        if frame == 0 {
+          let canvas = canvasTag(head)
+          guard canvas != nil, sampleSVGs.allSatisfy({ canvasTag($0) == canvas }) else { return nil }
+        }
         var picture: [UInt8] = []
         picture.reserveCapacity(sampleSVGs[0].count + head.count)
         picture += head[..<headSlots.firstSlot]
@@ -108,16 +114,32 @@ enum FrameAtlas {
     return true
   }
 
-  /// Slots that refer to numbered definitions (gradients, clip paths) can't move between documents.
-  private static func isReusable(_ svg: [UInt8], _ slots: SVGSlots) -> Bool {
-    let needle = Array("url(#".utf8)
-    let body = svg[slots.firstSlot..<slots.tail]
-    var position = body.startIndex
-    while position + needle.count <= body.endIndex {
-      if body[position] == needle[0], body[position..<position + needle.count].elementsEqual(needle) { return false }
+  /// The `<svg …>` tag and the top-level group's opening tag, which carry the canvas size and
+  /// transform: from `<svg` to the end of the first `<g …>` tag.
+  private static func canvasTag(_ svg: [UInt8]) -> ArraySlice<UInt8>? {
+    let svgTag = Array("<svg".utf8)
+    let groupTag = Array("<g".utf8)
+    guard let start = firstIndex(of: svgTag, in: svg[...]),
+      let group = firstIndex(of: groupTag, in: svg[start...]),
+      let end = svg[group...].firstIndex(of: UInt8(ascii: ">"))
+    else { return nil }
+    return svg[start...end]
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+    var position = bytes.startIndex
+    while position + needle.count <= bytes.endIndex {
+      if bytes[position] == needle[0], bytes[position..<position + needle.count].elementsEqual(needle) {
+        return position
+      }
       position += 1
     }
-    return true
+    return nil
+  }
+
+  /// Slots that refer to numbered definitions (gradients, clip paths) can't move between documents.
+  private static func isReusable(_ svg: [UInt8], _ slots: SVGSlots) -> Bool {
+    firstIndex(of: Array("url(#".utf8), in: svg[slots.firstSlot..<slots.tail]) == nil
   }
 }
 

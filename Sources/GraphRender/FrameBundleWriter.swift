@@ -60,12 +60,19 @@ public struct FrameBundleWriter: Sendable {
     try manifest.begin()
     var frameURLs: [URL] = []
     frameURLs.reserveCapacity(frames.count)
+    // SVG frames come from the sequence renderer (each distinct look drawn once); bitmaps and PDFs
+    // are rendered and written one at a time, so only one is held in memory.
+    let batch = frameFormat == .svg ? try renderer.renderFrames(frames, using: layout, as: .svg) : nil
     for (index, frame) in frames.enumerated() {
       let picture: Data
-      do throws(RenderError) {
-        picture = try renderer.renderFrame(frame, using: layout, as: frameFormat)
-      } catch {
-        throw error.inFrame(index)
+      if let batch {
+        picture = batch[index]
+      } else {
+        do throws(RenderError) {
+          picture = try renderer.renderFrame(frame, using: layout, as: frameFormat)
+        } catch {
+          throw error.inFrame(index)
+        }
       }
       let url = framesDirectory.appendingPathComponent(frameNames[index])
       try AtomicFile.write(picture, to: url)

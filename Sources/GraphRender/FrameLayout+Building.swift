@@ -44,11 +44,34 @@ extension FrameLayout {
     let band = captions.values.reduce(LayoutSize.zero) {
       LayoutSize(width: max($0.width, $1.width), height: max($0.height, $1.height))
     }
-    return FrameLayout(
+    let provisional = FrameLayout(
       layoutFrameIndex: layoutIndex, structure: structure, nodes: nodes, edges: edges,
       clusters: clusters, drawing: drawing,
       canvas: canvas(around: drawing, band: band, atTop: placement.atTop),
       captionPlacement: placement, captionSizes: captions, sequence: sequence)
+    // `nop2` bounds edges by their splines' control points, which may reach past `dot`'s box: draw
+    // the layout frame once and widen the canvas to what Graphviz will actually use, so that the
+    // canvas anchors, not the content, fix every frame's size.
+    let used: LayoutBox
+    do throws(RenderError) {
+      used = try provisional.usedBox(drawing: frames[layoutIndex], in: context)
+    } catch {
+      throw error.inFrame(layoutIndex)
+    }
+    return FrameLayout(
+      layoutFrameIndex: layoutIndex, structure: structure, nodes: nodes, edges: edges,
+      clusters: clusters, drawing: drawing, canvas: provisional.canvas.union(used),
+      captionPlacement: placement, captionSizes: captions, sequence: sequence)
+  }
+
+  /// The bounding box `nop2` gives `dot` drawn with this layout.
+  private func usedBox(drawing dot: String, in context: borrowing GraphvizContext) throws(RenderError) -> LayoutBox {
+    var handle = try GraphHandle(parsing: dot, in: context)
+    try pin(handle.graph, caption: try captionSize(of: handle.graph, in: context))
+    try handle.layOut(engine: "nop2", in: context)
+    var box = LayoutBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
+    lucid_graph_bb(handle.graph, &box.minX, &box.minY, &box.maxX, &box.maxY)
+    return box
   }
 
   /// Parses and lays out one frame without its caption, with geometry written back as attributes.

@@ -24,6 +24,13 @@ struct LayoutBox: Sendable, Equatable {
     self.maxY = maxY
   }
 
+  /// The smallest box holding this one and `other`.
+  func union(_ other: LayoutBox) -> LayoutBox {
+    LayoutBox(
+      minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX),
+      maxY: max(maxY, other.maxY))
+  }
+
   /// The box as a Graphviz `bb` value.
   var graphvizValue: String {
     "\(Self.format(minX)),\(Self.format(minY)),\(Self.format(maxX)),\(Self.format(maxY))"

@@ -80,16 +80,7 @@ extension LectureBundleWriter {
   private func render(_ frames: [Frame], using layout: FrameLayout, as format: ImageFormat) throws(RenderError)
     -> [Data]
   {
-    var pictures: [Data] = []
-    pictures.reserveCapacity(frames.count)
-    for (index, frame) in frames.enumerated() {
-      do throws(RenderError) {
-        pictures.append(try renderer.renderFrame(frame.dot, using: layout, as: format))
-      } catch {
-        throw error.inFrame(index)
-      }
-    }
-    return pictures
+    try renderer.renderFrames(frames.map(\.dot), using: layout, as: format)
   }
 
   /// `filmstrip.png`: the chosen frames rendered to PNG files in a temporary folder, composed by
