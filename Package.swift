@@ -45,7 +45,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Benchmarks: `swift run -c release lucid-bench [--filter NAME] [--quick]`.
-    .executableTarget(name: "lucid-bench", dependencies: ["Lucid", "GraphRender"]),
+    .executableTarget(name: "lucid-bench", dependencies: ["Lucid", "GraphExport", "GraphRender"]),
 
     // Examples a teacher would copy.
     .executableTarget(name: "matmul", dependencies: ["Lucid", "GraphRender"], path: "examples/matmul"),

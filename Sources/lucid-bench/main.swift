@@ -13,6 +13,9 @@ let workloads: [Workload] = [
   Workload(name: "observe-overhead", summary: "the batch-1 MLP with and without an observer", run: runObserveWorkload),
   Workload(name: "render", summary: "frame sequences vs. a full dot layout and the dot CLI", run: runRenderWorkload),
   Workload(
+    name: "render-trace", summary: "the exporter's frames of a recorded 3-4-1 network, per frame",
+    run: runRenderTraceWorkload),
+  Workload(
     name: "deep", summary: "backward over 250k-1M-op chains, DOT export of 25k-100k nodes", run: runDeepWorkload),
 ]
 

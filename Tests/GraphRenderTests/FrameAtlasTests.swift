@@ -20,11 +20,6 @@ extension GraphRenderTests {
       let batch = try renderer.renderFrames(frames, using: layout, as: .svg)
       for (index, frame) in frames.enumerated() {
         let reference = try renderer.renderFrame(frame, using: layout, as: .svg)
-        if let spliced, spliced[index] != reference, ProcessInfo.processInfo.environment["ATLAS_DUMP"] != nil {
-          try? spliced[index].write(to: URL(fileURLWithPath: "/tmp/atlas-fast.svg"))
-          try? reference.write(to: URL(fileURLWithPath: "/tmp/atlas-ref.svg"))
-          try? frame.write(toFile: "/tmp/atlas-frame.dot", atomically: true, encoding: .utf8)
-        }
         if let spliced {
           #expect(spliced[index] == reference, "frame \(index) \(comment.map { "\($0)" } ?? "")")
         }
@@ -76,14 +71,19 @@ extension GraphRenderTests {
       }
       // Most generated sequences are inside the atlas's subset; make sure the test exercises it.
       #expect(spliced >= seeds.count / 2, "only \(spliced) of \(seeds.count) sequences were spliced")
-      if ProcessInfo.processInfo.environment["LUCID_ATLAS_SEEDS"] != nil { print("spliced \(spliced) of \(seeds.count)") }
+      if ProcessInfo.processInfo.environment["LUCID_ATLAS_SEEDS"] != nil {
+        print("spliced \(spliced) of \(seeds.count)")
+      }
     }
 
     @Test(arguments: [
       ("strict graphs merge edges", "strict digraph { a -> b [color=%C] }"),
       ("the background changes", "digraph { bgcolor=%C; a -> b }"),
       ("gradient fills are numbered per document", "digraph { a [style=filled fillcolor=\"%C:white\"] }"),
-      ("HTML anchors are numbered per process", "digraph { a [label=<<TABLE><TR><TD HREF=\"x\">%C</TD></TR></TABLE>>] }"),
+      (
+        "HTML anchors are numbered per process",
+        "digraph { a [label=<<TABLE><TR><TD HREF=\"x\">%C</TD></TR></TABLE>>] }"
+      ),
       ("an edge label is placed around the others", "digraph { a -> b [label=%C]; a -> c }"),
       ("the caption is inherited by a cluster", "digraph { label=%C; subgraph cluster_x { a } b -> a }"),
     ])
@@ -247,7 +247,9 @@ struct RandomSequence {
       lines.append(rootAttributes)
       let caption = "step \(frame + 1): " + captions[frame]
       lines.append(captionStatement ? "  label=\"\(caption)\"" : "  graph [label=\"\(caption)\"]")
-      lines.append("  node [fontname=\"Helvetica\" fontsize=10 style=filled fillcolor=white\(recordNodes ? " shape=record" : "")];")
+      lines.append(
+        "  node [fontname=\"Helvetica\" fontsize=10 style=filled fillcolor=white\(recordNodes ? " shape=record" : "")];"
+      )
       lines.append("  /* defaults */ edge [color=gray40]")
       for (index, name) in nodes.enumerated() {
         let look = looks[frame][index]

@@ -11,12 +11,18 @@ extension GraphRenderTests {
       return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    @Test func renderingManyFramesDoesNotGrowResidentMemory() throws {
+    /// Frame by frame, and through the sequence renderer (sample renders plus caption graphs).
+    @Test(arguments: [false, true])
+    func renderingManyFramesDoesNotGrowResidentMemory(asSequence: Bool) throws {
       let renderer = GraphRenderer()
       let frames = Fixtures.frames(record: true)
       let layout = try renderer.prepareLayout(for: frames)
       func renderRound() throws {
-        for frame in frames { _ = try renderer.renderFrame(frame, using: layout, as: .svg) }
+        if asSequence {
+          #expect(try renderer.renderFrames(frames, using: layout, as: .svg).count == frames.count)
+        } else {
+          for frame in frames { _ = try renderer.renderFrame(frame, using: layout, as: .svg) }
+        }
       }
       // Warm up until allocator arenas and Graphviz's caches have settled.
       for _ in 0..<10 { try renderRound() }
