@@ -266,7 +266,8 @@ struct ParsedSequence: Sendable {
   let frames: [String]
   /// Their UTF-8 bytes.
   let texts: [[UInt8]]
-  /// Their skeletons, without node identities.
+  /// Their skeletons, without node identities (and, but for the template, without signatures: all
+  /// were checked equal to the template's).
   let skeletons: [DOTSkeleton]
   /// The index of the template frame.
   let template: Int
@@ -287,9 +288,10 @@ struct ParsedSequence: Sendable {
         skeletons.append(identified)
         continue
       }
-      guard let skeleton = text.withUnsafeBufferPointer({ DOTSkeleton($0, identifyingNodes: false) }),
+      guard var skeleton = text.withUnsafeBufferPointer({ DOTSkeleton($0, identifyingNodes: false) }),
         skeleton.signature == identified.signature, skeleton.slots.count == identified.slots.count
       else { return nil }
+      skeleton.signature = []  // checked; a layout may keep the sequence for a long time
       skeletons.append(skeleton)
     }
     self.frames = frames
