@@ -10,7 +10,8 @@
 /// differ only in their slots and captions.
 ///
 /// The parser is deliberately narrower than Graphviz's: `strict` graphs, edges to or from subgraphs,
-/// edge `key`s, node names that are HTML-like or hold backslashes, `\G` in anonymous graphs, and
+/// edge `key`s, node names that are HTML-like, hold backslashes or newlines or start with `%` (cgraph's prefix
+/// for anonymous objects), `\G` in anonymous graphs, and
 /// HTML-like labels with anchors (whose SVG ids Graphviz numbers per process) are refused, as is
 /// anything malformed. A refused frame is simply rendered the slow way.
 struct DOTSkeleton: Sendable {
@@ -116,8 +117,9 @@ private struct SkeletonParser {
     if index < tokens.count, !isSymbol(index, "{") {
       guard keyword(at: index) == nil, let end = identifierEnd(from: index) else { return false }
       signRange(index..<end)
+      // A name starting with `%` is one of cgraph's anonymous names.
+      isAnonymous = identifierValue(index..<end)?.hasPrefix("%") ?? true
       index = end
-      isAnonymous = false
     }
     guard isSymbol(index, "{") else { return false }
     sign(index)
@@ -262,8 +264,10 @@ private struct SkeletonParser {
   private mutating func parseNodeID() -> Int? {
     guard let end = identifierEnd(from: index), tokens[index].kind != .html else { return nil }
     let nameTokens = index..<end
-    for position in nameTokens where text[tokens[position].start..<tokens[position].end].contains(0x5C) {
-      return nil  // a backslash: leave escapes in node names to Graphviz
+    for position in nameTokens {
+      let bytes = text[tokens[position].start..<tokens[position].end]
+      // Backslashes and newlines: leave cgraph's escape and line handling to cgraph.
+      if bytes.contains(0x5C) || bytes.contains(0x0A) { return nil }
     }
     signRange(nameTokens)
     index = end
@@ -274,6 +278,10 @@ private struct SkeletonParser {
       signRange(index..<portEnd)
       index = portEnd
     }
+    // cgraph gives every mention of a name starting with `%` its own anonymous object.
+    let first = tokens[nameTokens.lowerBound]
+    let firstByte = text[first.kind == .quoted ? first.start + 1 : first.start]
+    guard firstByte != UInt8(ascii: "%") else { return nil }
     guard identifiesNodes else { return 0 }
     guard let name = identifierValue(nameTokens) else { return nil }
     if let known = nodeIndex[name] { return known }
@@ -361,7 +369,8 @@ private struct SkeletonParser {
   }
 
   /// The value Graphviz gives an identifier: quotes removed, `\"` unescaped and escaped newlines
-  /// dropped, concatenations joined. HTML strings keep their text without the brackets.
+  /// dropped, concatenations joined. (cgraph also drops a raw newline that is a quoted string's
+  /// whole content; node names with newlines are refused before this matters.) HTML strings keep their text without the brackets.
   private func identifierValue(_ range: Range<Int>) -> String? {
     var value: [UInt8] = []
     for position in range {

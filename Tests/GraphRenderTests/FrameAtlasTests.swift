@@ -150,6 +150,7 @@ extension GraphRenderTests {
       "digraph { <b>a</b> }", "digraph { \"a\\\"b\" }", "digraph { a [label=\"\\G\"] }", "graph { a -> b }",
       "digraph { a -- b }", "digraph { a [color] }", "digraph { 1a }", "digraph { a } b", "digraph { a",
       "digraph { a [label=\"x]", "digraph { /* a }", "digraph { a @ b }", "digraph { a [label=<x<y>] }",
+      "digraph { \"%p\" -> b }", "digraph { \"a\nb\" }", "digraph { a -> %b }",
     ])
     func textOutsideTheSubsetIsRefused(dot: String) {
       #expect(DOTSkeleton(dot) == nil)

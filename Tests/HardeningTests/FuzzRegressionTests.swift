@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+@_spi(Fuzzing) import GraphRender
 import Lucid
 import LucidExpressions
 import Testing
@@ -24,6 +25,17 @@ import Testing
     #expect(files.count >= 20)
     for file in files {
       #expect(DOTFuzzing.problems([UInt8](try Data(contentsOf: file))) == [], "\(file.lastPathComponent)")
+    }
+  }
+
+  /// The frame reader's seeds and the inputs where it once disagreed with Graphviz: a node named
+  /// `"%p"` (cgraph makes every `%` name a new anonymous node) and quoted names holding newlines
+  /// (cgraph drops a newline that is a string's whole content).
+  @Test func frameReaderCorpusAgreesWithGraphviz() throws {
+    let files = try Hardening.corpus("Fuzz/Corpus/frames")
+    #expect(files.count >= 13)
+    for file in files {
+      #expect(SkeletonFuzzing.problems([UInt8](try Data(contentsOf: file))) == [], "\(file.lastPathComponent)")
     }
   }
 
