@@ -44,7 +44,9 @@ struct SVGSlots {
     while true {
       guard let open = scanner.find("<", from: position) else { return nil }
       if scanner.matches("</g>", at: open) {
-        guard !starts.isEmpty else { return nil }
+        // Only the document's end may follow (no second page, no layer after the graph).
+        let rest = svg[(open + 4)...].filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }
+        guard !starts.isEmpty, rest.elementsEqual("</svg>".utf8) else { return nil }
         var slots: [Range<Int>] = []
         slots.reserveCapacity(starts.count)
         for (index, start) in starts.enumerated() {

@@ -102,6 +102,26 @@ extension GraphRenderTests {
       #expect(pictures.allSatisfy { (try? SVGDocument($0)) != nil })
     }
 
+    /// Graph attributes that change how Graphviz orders, transforms or pages its SVG: each sequence
+    /// is either spliced exactly or left to the per-frame path, never spliced wrongly.
+    @Test(arguments: [
+      "outputorder=edgesfirst", "outputorder=nodesfirst", "layers=\"a:b\"; layerselect=a", "rotate=90",
+      "size=\"1,1\"", "ratio=fill; size=\"4,2!\"", "pad=1", "concentrate=true", "labelloc=t; labeljust=r",
+      "page=\"1,1\"", "dpi=150", "splines=ortho", "center=true; margin=0.5", "forcelabels=true",
+    ])
+    func unusualGraphAttributesAreSplicedExactlyOrPerFrame(attributes: String) throws {
+      let frames = (0..<6).map { index in
+        let color = index % 2 == 0 ? "red" : "blue"
+        return """
+          digraph { \(attributes); label="step \(index)"
+            a [color=\(color), xlabel="x"]; b; c [style=\(index % 3 == 0 ? "invis" : "solid")]
+            a -> b [color=\(color)]; a -> c -> b; subgraph cluster_k { label=k; d -> b [penwidth=\(index % 2 + 1)] }
+          }
+          """
+      }
+      try expectSpliceMatchesPerFrame(frames, "\(attributes)")
+    }
+
     @Test func bitmapsGoFrameByFrame() throws {
       let frames = Fixtures.frames()
       let layout = try renderer.prepareLayout(for: frames)
