@@ -72,7 +72,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzExpressions", dependencies: ["FuzzSupport", "CLibFuzzer"], path: "Fuzz/FuzzExpressions"),
     .executableTarget(name: "FuzzDOT", dependencies: ["FuzzSupport", "CLibFuzzer"], path: "Fuzz/FuzzDOT"),
-    .executableTarget(name: "FuzzFrames", dependencies: ["GraphRender", "CLibFuzzer"], path: "Fuzz/FuzzFrames"),
+    .executableTarget(
+      name: "FuzzFrames", dependencies: ["FuzzSupport", "GraphRender", "CLibFuzzer"], path: "Fuzz/FuzzFrames"),
     .testTarget(
       name: "HardeningTests",
       dependencies: ["Lucid", "LucidExpressions", "GraphExport", "GraphRender", "FuzzSupport"]),

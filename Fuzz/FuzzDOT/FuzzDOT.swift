@@ -13,9 +13,7 @@ import FuzzSupport
 /// libFuzzer calls this with each input; a trap (or a failed check) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let problems = DOTFuzzing.problems(Array(UnsafeBufferPointer(start: data, count: size)))
-  // fatalError, unlike precondition, keeps its message in optimised builds.
-  if !problems.isEmpty { fatalError(problems.joined(separator: "\n")) }
+  FuzzDriver.check(Array(UnsafeBufferPointer(start: data, count: size)), DOTFuzzing.problems)
   return 0
 }
 
@@ -33,19 +31,6 @@ public func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 #else
   /// The plain driver: replays the files named on the command line.
   @main enum Replay {
-    static func main() {
-      var failed = false
-      for path in CommandLine.arguments.dropFirst() {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("FuzzDOT: cannot read \(path)\n".utf8))
-          exit(2)
-        }
-        let bytes = [UInt8](contents)
-        let problems = DOTFuzzing.problems(bytes)
-        print("\(path): \(problems.isEmpty ? "ok" : problems.joined(separator: "; "))")
-        if !problems.isEmpty { failed = true }
-      }
-      exit(failed ? 1 : 0)
-    }
+    static func main() { FuzzDriver.replay(target: "FuzzDOT", DOTFuzzing.problems) }
   }
 #endif

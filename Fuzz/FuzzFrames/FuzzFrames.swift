@@ -4,6 +4,7 @@
 // calls `LLVMFuzzerTestOneInput` with each input. Built normally it is a plain driver:
 // `swift run FuzzFrames FILE...` replays inputs (a corpus, a crash) and prints each outcome.
 import Foundation
+import FuzzSupport
 @_spi(Fuzzing) import GraphRender
 
 #if LIBFUZZER
@@ -13,9 +14,7 @@ import Foundation
 /// libFuzzer calls this with each input; a trap (or a failed check) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrames(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let problems = SkeletonFuzzing.problems(Array(UnsafeBufferPointer(start: data, count: size)))
-  // fatalError, unlike precondition, keeps its message in optimised builds.
-  if !problems.isEmpty { fatalError(problems.joined(separator: "\n")) }
+  FuzzDriver.check(Array(UnsafeBufferPointer(start: data, count: size)), SkeletonFuzzing.problems)
   return 0
 }
 
@@ -33,19 +32,6 @@ public func fuzzFrames(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 #else
   /// The plain driver: replays the files named on the command line.
   @main enum Replay {
-    static func main() {
-      var failed = false
-      for path in CommandLine.arguments.dropFirst() {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-          FileHandle.standardError.write(Data("FuzzFrames: cannot read \(path)\n".utf8))
-          exit(2)
-        }
-        let bytes = [UInt8](contents)
-        let problems = SkeletonFuzzing.problems(bytes)
-        print("\(path): \(problems.isEmpty ? "ok" : problems.joined(separator: "; "))")
-        if !problems.isEmpty { failed = true }
-      }
-      exit(failed ? 1 : 0)
-    }
+    static func main() { FuzzDriver.replay(target: "FuzzFrames", SkeletonFuzzing.problems) }
   }
 #endif

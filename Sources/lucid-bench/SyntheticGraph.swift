@@ -1,4 +1,5 @@
 import Foundation
+import Lucid
 
 /// A computation-graph-shaped DAG (value nodes with three-line record labels, small op nodes, fan-in
 /// two, some fan-out) and frames that reveal it step by step, as the DOT exporter will draw them.
@@ -75,22 +76,4 @@ struct SyntheticGraph {
     lines.append("}")
     return lines.joined(separator: "\n")
   }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so benchmarks are repeatable.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform value in [0, 1).
-  mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -219,11 +219,11 @@ extension GraphRenderTests {
 /// Random frame sequences for differential tests: varied names, statements, defaults, subgraphs,
 /// ports, chains and per-frame looks, all valid DOT of one structure.
 struct RandomSequence {
-  private var random: SplitMix
+  private var random: SplitMix64
   private let directed: Bool
 
   init(seed: UInt64) {
-    random = SplitMix(state: seed &* 0x9E37_79B9_7F4A_7C15)
+    random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
     directed = seed % 5 != 0
   }
 
@@ -305,18 +305,5 @@ struct RandomSequence {
       lines.append("}")
       return lines.joined(separator: "\n")
     }
-  }
-}
-
-/// SplitMix64, for repeatable random tests.
-struct SplitMix {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
