@@ -49,6 +49,57 @@ static inline char **lucid_gvPluginList(GVC_t *gvc, const char *kind, int *count
 #endif
 }
 
+// MARK: - Reading DOT
+
+/// The text being read by lucid_read_graph.
+typedef struct {
+  const char *data;
+  size_t length;
+  size_t position;
+} lucid_text_reader;
+
+/// cgraph's read callback over lucid_text_reader: hands over the next chunk of the text.
+static inline int lucid_text_read(void *chan, char *buffer, int size) {
+  lucid_text_reader *reader = (lucid_text_reader *)chan;
+  size_t left = reader->length - reader->position;
+  size_t count = size > 0 && (size_t)size < left ? (size_t)size : left;
+  for (size_t i = 0; i < count; i++) buffer[i] = reader->data[reader->position + i];
+  reader->position += count;
+  return (int)count;
+}
+
+/// Reads the first graph of `text` and then the rest of it, so that nothing is left behind.
+///
+/// agmemread leaves whatever its scanner had read past the graph's closing brace in the scanner's
+/// buffer, and the next parse in the process starts with it: a second graph on the same line is what
+/// the next agmemread returns, and a trailing newline shifts the next error's line number. Reading
+/// to the end of the text through one channel instead empties the buffer. `*extra` is set to the
+/// number of further graphs found (each is closed); syntax errors in the rest are reported through
+/// cgraph's error hook as usual.
+static inline Agraph_t *lucid_read_graph(const char *text, size_t length, int *extra) {
+  static Agiodisc_t io;
+  io.afread = lucid_text_read;
+  io.putstr = AgIoDisc.putstr;
+  io.flush = AgIoDisc.flush;
+  Agdisc_t disc;
+#if LUCID_GRAPHVIZ_MAJOR < 9
+  disc.mem = &AgMemDisc;
+#endif
+  disc.id = &AgIdDisc;
+  disc.io = &io;
+  lucid_text_reader reader = {text, length, 0};
+  agreadline(1);  // the scanner's line counter is process-global and only counts up
+  Agraph_t *graph = agread(&reader, &disc);
+  *extra = 0;
+  if (graph == NULL) return NULL;
+  Agraph_t *more;
+  while ((more = agread(&reader, &disc)) != NULL) {
+    (*extra)++;
+    agclose(more);
+  }
+  return graph;
+}
+
 // MARK: - Graphs, nodes and edges
 
 /// Opens an empty directed graph.

@@ -13,14 +13,20 @@ struct GraphHandle: ~Copyable {
 
   /// Parses DOT text; throws ``RenderError/invalidDOT(message:)`` with Graphviz's message on failure.
   init(parsing dot: String, in context: borrowing GraphvizContext) throws(RenderError) {
-    guard let graph = agmemread(dot) else {
+    var extra: Int32 = 0
+    let parsed = dot.utf8CString.withUnsafeBufferPointer { text in
+      lucid_read_graph(text.baseAddress, text.count - 1, &extra)
+    }
+    guard let graph = parsed else {
       throw .invalidDOT(message: context.errorText(fallback: "the text contains no graph"))
     }
     // cgraph reports some syntax problems as errors yet still returns a (partial) graph.
     let problems = context.drainMessages().filter(\.isError)
-    if !problems.isEmpty {
+    if !problems.isEmpty || extra > 0 {
       agclose(graph)
-      throw .invalidDOT(message: problems.map(\.text).joined(separator: "; "))
+      let message = problems.map(\.text).joined(separator: "; ")
+      throw .invalidDOT(
+        message: extra > 0 ? "the text holds \(extra + 1) graphs; give one at a time" : message)
     }
     self.graph = graph
     self.gvc = context.gvc

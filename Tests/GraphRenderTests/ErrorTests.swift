@@ -17,6 +17,29 @@ extension GraphRenderTests {
       #expect(throws: Never.self) { try renderer.render("digraph { a -> b }", as: .svg) }
     }
 
+    /// cgraph's `agmemread` left what its scanner read past a graph for the next parse in the
+    /// process: a second graph on the same line came back from the *next* call, and trailing
+    /// newlines shifted later error line numbers. Every text is now read to its end.
+    @Test func nothingOfOneTextLeaksIntoTheNext() {
+      #expect {
+        try renderer.render("digraph { a } digraph { zzz }", as: .svg)
+      } throws: { error in
+        guard case .invalidDOT(let message)? = error as? RenderError else { return false }
+        return message.contains("2 graphs")
+      }
+      let next = String(decoding: (try? renderer.render("digraph { b }", as: .svg)) ?? Data(), as: UTF8.self)
+      #expect(next.contains("<title>b</title>") && !next.contains("zzz"))
+      #expect(throws: RenderError.self) { try renderer.render("digraph { a }\ngraph {\n b }", as: .svg) }
+      #expect(throws: RenderError.self) { try renderer.render("digraph { a }\n}", as: .svg) }
+      _ = try? renderer.render("digraph { a }\n\n\n", as: .svg)
+      #expect {
+        try renderer.render("digraph {\n a -> ; }", as: .svg)
+      } throws: { error in
+        guard case .invalidDOT(let message)? = error as? RenderError else { return false }
+        return message.contains("syntax error in line 2")
+      }
+    }
+
     @Test func malformedHTMLLabelIsAnError() {
       #expect(throws: RenderError.self) {
         try renderer.render("digraph { a [label=<<b>x</i>>] }", as: .svg)
