@@ -60,7 +60,7 @@ struct DOTSkeleton: Sendable {
   ///   frame's have the same objects and owners, so only one frame of a sequence needs it; without
   ///   it every slot's owner is `-1`.
   init?(_ text: UnsafeBufferPointer<UInt8>, identifyingNodes: Bool = true) {
-    guard let tokens = DOTScanner.tokens(of: text) else { return nil }
+    guard let tokens = DOTTokenizer.tokens(of: text) else { return nil }
     var parser = SkeletonParser(text: text, tokens: tokens, identifyingNodes: identifyingNodes)
     guard parser.parseGraph() else { return nil }
     self = parser.skeleton
@@ -482,7 +482,7 @@ private struct SkeletonParser {
         if byte == UInt8(ascii: "=") {
           // Look back over the attribute name.
           var start = position
-          while start > token.start, DOTScanner.isLetter(text[start - 1]) { start -= 1 }
+          while start > token.start, DOTTokenizer.isLetter(text[start - 1]) { start -= 1 }
           let name = text[start..<position].map { $0 | 0x20 }
           if attributes.contains(name) { return true }
         }

@@ -119,27 +119,16 @@ enum FrameAtlas {
   private static func canvasTag(_ svg: [UInt8]) -> ArraySlice<UInt8>? {
     let svgTag = Array("<svg".utf8)
     let groupTag = Array("<g".utf8)
-    guard let start = firstIndex(of: svgTag, in: svg[...]),
-      let group = firstIndex(of: groupTag, in: svg[start...]),
+    guard let start = ByteSearch.firstIndex(of: svgTag, in: svg[...]),
+      let group = ByteSearch.firstIndex(of: groupTag, in: svg[start...]),
       let end = svg[group...].firstIndex(of: UInt8(ascii: ">"))
     else { return nil }
     return svg[start...end]
   }
 
-  private static func firstIndex(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-    var position = bytes.startIndex
-    while position + needle.count <= bytes.endIndex {
-      if bytes[position] == needle[0], bytes[position..<position + needle.count].elementsEqual(needle) {
-        return position
-      }
-      position += 1
-    }
-    return nil
-  }
-
   /// Slots that refer to numbered definitions (gradients, clip paths) can't move between documents.
   private static func isReusable(_ svg: [UInt8], _ slots: SVGSlots) -> Bool {
-    firstIndex(of: Array("url(#".utf8), in: svg[slots.firstSlot..<slots.tail]) == nil
+    ByteSearch.firstIndex(of: Array("url(#".utf8), in: svg[slots.firstSlot..<slots.tail]) == nil
   }
 }
 

@@ -28,24 +28,13 @@ enum SVGPostProcessor {
   /// The index just past the first `</title>`, or past the first `<svg …>` tag when there is no title
   /// (or the whole document if neither is found).
   private static func endOfHead(in bytes: [UInt8]) -> Int {
-    if let title = firstIndex(of: Array("</title>".utf8), in: bytes) { return title + 8 }
-    if let svg = firstIndex(of: Array("<svg".utf8), in: bytes),
+    if let title = ByteSearch.firstIndex(of: Array("</title>".utf8), in: bytes[...]) { return title + 8 }
+    if let svg = ByteSearch.firstIndex(of: Array("<svg".utf8), in: bytes[...]),
       let close = bytes[svg...].firstIndex(of: UInt8(ascii: ">"))
     {
       return close + 1
     }
     return bytes.count
-  }
-
-  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-    guard let first = needle.first, bytes.count >= needle.count else { return nil }
-    var index = 0
-    let last = bytes.count - needle.count
-    while index <= last {
-      if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-      index += 1
-    }
-    return nil
   }
 
   private static func removeDoctype(from svg: inout String) {

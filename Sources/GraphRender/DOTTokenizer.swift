@@ -31,7 +31,7 @@ struct DOTToken: Equatable {
 /// Comments (`//`, `/* */`, and `#` lines, which Graphviz treats as preprocessor output) and
 /// whitespace are skipped. Quoted and HTML-like strings are kept whole; their contents are not
 /// interpreted here.
-enum DOTScanner {
+enum DOTTokenizer {
   /// The tokens of `text`, or `nil` when the text is not plain, well-formed DOT.
   static func tokens(of text: UnsafeBufferPointer<UInt8>) -> [DOTToken]? {
     // NUL never belongs in DOT text (and callers use it as a separator).
