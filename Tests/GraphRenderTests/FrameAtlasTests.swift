@@ -251,6 +251,11 @@ struct RandomSequence {
     let recordNodes = chance(30)
     let duplicateStatement = chance(50)
     let anonymous = chance(30)
+    let clusterDefaults = chance(50)  // node defaults inside the cluster
+    let edgeLabels = chance(25)  // on every frame, so the layout frame pins them
+    let nodeXLabels = chance(20)
+    let portLabels = chance(20)  // headlabel / taillabel on every frame
+    let links = chance(20)
     let frameCount = 6 + Int(random.next() % 5)
     let fills = ["white", "\"#c8e6c9\"", "gold", "\"#ffd5d5\""]
     let edgeColors = ["gray40", "\"#e65100\"", "blue"]
@@ -283,10 +288,13 @@ struct RandomSequence {
           attributes.append("label=<<B>n\(index)</B><BR/>grad \(index)>")
         }
         if look == 1 && index % 2 == 0 { attributes.append("tooltip=\"t \(index) & <b>\"") }
+        if nodeXLabels { attributes.append("xlabel=\"x\(look)\"") }
+        if links && look > 0 { attributes.append("URL=\"https://example.org/?n=\(index)&l=\(look)\"") }
         let separator = index % 2 == 0 ? ", " : " "
         let inCluster = useCluster && index < 2
         if inCluster && index == 0 {
           lines.append("  subgraph cluster_box {\(clusterHasLabel ? " label=\"box\";" : "") color=gray")
+          if clusterDefaults { lines.append("    node [shape=box, penwidth=2]") }
         }
         lines.append("  \(inCluster ? "  " : "")\(name) [\(attributes.joined(separator: separator))]")
         if inCluster && (index == 1 || nodeCount == 1) { lines.append("  }") }
@@ -296,8 +304,12 @@ struct RandomSequence {
         let look = edgeLooks[frame][index]
         let style = look == 0 ? "style=invis" : "style=solid"
         let text = chain.map { nodes[$0] }.enumerated().map { $0.offset == 0 ? $0.element + port : $0.element }
+        var extras = ""
+        if edgeLabels { extras += " label=\"g\(look)\"" }
+        if portLabels { extras += " headlabel=\"h\" taillabel=\"t\(look)\"" }
         lines.append(
-          "  \(text.joined(separator: " \(connector) ")) [\(style) color=\(edgeColors[look]) penwidth=\(look + 1)]")
+          "  \(text.joined(separator: " \(connector) ")) [\(style) color=\(edgeColors[look]) penwidth=\(look + 1)\(extras)]"
+        )
       }
       if duplicateStatement {
         lines.append("  \(nodes[0]) [color=\(looks[frame][0] == 1 ? "red" : "black")]")
