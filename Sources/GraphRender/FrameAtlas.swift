@@ -19,55 +19,94 @@ import Foundation
 /// Graphviz's global label placer, gradients or other numbered SVG definitions, an unexpected
 /// document shape, or any Graphviz error) returns `nil`, and the caller renders frame by frame.
 enum FrameAtlas {
-  /// Renders `frames` with `layout` as SVG, or returns `nil` to ask for the per-frame path.
-  static func render(_ frames: [String], using layout: FrameLayout) -> [Data]? {
+  /// Renders `frames` with `layout` as SVG and hands each picture to `emit`, in order, as it is
+  /// assembled (so a long sequence is never held in memory at once).
+  ///
+  /// - Returns: `false` to ask for the per-frame path. That can happen after some frames were
+  ///   emitted (a later caption that Graphviz refuses); the per-frame path then emits them again.
+  /// - Throws: Only what `emit` throws; Graphviz's errors mean `false`.
+  static func render(
+    _ frames: [String], using layout: FrameLayout, emit: (Int, Data) throws(RenderError) -> Void
+  ) throws(RenderError) -> Bool {
     let template = frames.indices.contains(layout.layoutFrameIndex) ? layout.layoutFrameIndex : 0
     guard
       let sequence = layout.sequence.flatMap({ $0.frames == frames ? $0 : nil })
         ?? ParsedSequence(frames, template: template)
-    else { return nil }
+    else { return false }
     let looks = Looks(sequence)
     // K sample renders plus N small caption renders only pay when K is clearly below N.
-    guard looks.sampleCount * 4 <= frames.count * 3 else { return nil }
+    guard looks.sampleCount * 4 <= frames.count * 3 else { return false }
     let samples = (0..<looks.sampleCount).map { looks.sampleText(index: $0, of: sequence) }
-    return try? GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> [Data]? in
-      try graphviz.requireDevice(for: .svg)
-      var sampleSlots: [SVGSlots] = []
-      var sampleSVGs: [[UInt8]] = []
-      for sample in samples {
-        guard let svg = try renderSample(sample, using: layout, in: graphviz), let slots = SVGSlots(svg),
-          isReusable(svg, slots)
-        else { return nil }
-        sampleSVGs.append(svg)
-        sampleSlots.append(slots)
-      }
-      let order = EmissionOrder(sequence.templateSkeleton, clusterCount: sampleSlots[0].clusterCount)
-      for (svg, slots) in zip(sampleSVGs, sampleSlots) {
-        guard order.matches(slots, in: svg) else { return nil }
-      }
-      var pictures: [Data] = []
-      pictures.reserveCapacity(frames.count)
+    return try GraphvizSession.shared.perform { (graphviz) throws(RenderError) -> Bool in
+      guard let drawn = try? Samples(samples, skeleton: sequence.templateSkeleton, layout: layout, in: graphviz)
+      else { return false }
       for frame in frames.indices {
-        let head = try renderCaption(sequence.captionGraph(frame), using: layout, in: graphviz)
-        guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
-        // Every sample must have been drawn on the canvas the caption graph has: then no object
-        // in any look reaches past it, and every frame is exactly that size.
-        if frame == 0 {
-          let canvas = canvasTag(head)
-          guard canvas != nil, sampleSVGs.allSatisfy({ canvasTag($0) == canvas }) else { return nil }
-        }
-        var picture: [UInt8] = []
-        picture.reserveCapacity(sampleSVGs[0].count + head.count)
-        picture += head[..<headSlots.firstSlot]
-        for (slot, object) in order.objects.enumerated() {
-          let sample = looks.sample(showing: object, inFrame: frame)
-          picture += sampleSVGs[sample][sampleSlots[sample].slots[slot]]
-        }
-        picture += head[headSlots.tail...]
-        pictures.append(Data(picture))
+        guard let head = try? renderCaption(sequence.captionGraph(frame), using: layout, in: graphviz),
+          let picture = drawn.frame(frame, head: head, looks: looks)
+        else { return false }
+        try emit(frame, picture)
       }
-      return pictures
-    } ?? nil
+      return true
+    }
+  }
+
+  /// Renders `frames` with `layout` as SVG, or returns `nil` to ask for the per-frame path.
+  static func render(_ frames: [String], using layout: FrameLayout) -> [Data]? {
+    var pictures: [Data] = []
+    pictures.reserveCapacity(frames.count)
+    let done = try? render(frames, using: layout) { (_, picture) throws(RenderError) in pictures.append(picture) }
+    return done == true ? pictures : nil
+  }
+
+  /// The rendered sample frames, cut into slots, and the order those slots follow.
+  private struct Samples {
+    let svgs: [[UInt8]]
+    let slots: [SVGSlots]
+    let order: EmissionOrder
+
+    /// Renders and cuts the samples; `nil` when any of them can't be reused slot by slot.
+    init?(
+      _ samples: [String], skeleton: DOTSkeleton, layout: FrameLayout, in graphviz: borrowing GraphvizContext
+    ) throws(RenderError) {
+      try graphviz.requireDevice(for: .svg)
+      var svgs: [[UInt8]] = []
+      var slots: [SVGSlots] = []
+      for sample in samples {
+        guard let svg = try renderSample(sample, using: layout, in: graphviz), let cut = SVGSlots(svg),
+          isReusable(svg, cut)
+        else { return nil }
+        svgs.append(svg)
+        slots.append(cut)
+      }
+      let order = EmissionOrder(skeleton, clusterCount: slots[0].clusterCount)
+      for (svg, cut) in zip(svgs, slots) {
+        guard order.matches(cut, in: svg) else { return nil }
+      }
+      self.svgs = svgs
+      self.slots = slots
+      self.order = order
+    }
+
+    /// Frame `frame`: `head`'s head, background and caption, then each object's slot from the
+    /// sample showing its look in that frame; `nil` when `head` is not drawn on the samples' canvas.
+    func frame(_ frame: Int, head: [UInt8], looks: Looks) -> Data? {
+      guard let headSlots = SVGSlots(head), headSlots.slots.count == 2 else { return nil }
+      // Every sample must have been drawn on the canvas the caption graph has: then no object in
+      // any look reaches past it, and every frame is exactly that size.
+      if frame == 0 {
+        let canvas = canvasTag(head)
+        guard canvas != nil, svgs.allSatisfy({ canvasTag($0) == canvas }) else { return nil }
+      }
+      var picture: [UInt8] = []
+      picture.reserveCapacity(svgs[0].count + head.count)
+      picture += head[..<headSlots.firstSlot]
+      for (slot, object) in order.objects.enumerated() {
+        let sample = looks.sample(showing: object, inFrame: frame)
+        picture += svgs[sample][slots[sample].slots[slot]]
+      }
+      picture += head[headSlots.tail...]
+      return Data(picture)
+    }
   }
 
   // MARK: Graphviz work (under the session lock)

@@ -58,25 +58,26 @@ public struct FrameBundleWriter: Sendable {
     try Self.makeDirectory(directory)
     try Self.makeDirectory(framesDirectory)
     try manifest.begin()
-    var frameURLs: [URL] = []
-    frameURLs.reserveCapacity(frames.count)
-    // SVG frames come from the sequence renderer (each distinct look drawn once); bitmaps and PDFs
-    // are rendered and written one at a time, so only one is held in memory.
-    let batch = frameFormat == .svg ? try renderer.renderFrames(frames, using: layout, as: .svg) : nil
-    for (index, frame) in frames.enumerated() {
-      let picture: Data
-      if let batch {
-        picture = batch[index]
-      } else {
+    let frameURLs = frameNames.map { framesDirectory.appendingPathComponent($0) }
+    // Frames are written as they are made, so only one is held in memory. SVG sequences come from
+    // the sequence renderer (each distinct look drawn once) when it takes them; otherwise, or if it
+    // gives up part way, every frame is rendered on its own (rewriting any it already wrote).
+    var spliced = false
+    if frameFormat == .svg {
+      spliced = try FrameAtlas.render(frames, using: layout) { (index, picture) throws(RenderError) in
+        try AtomicFile.write(picture, to: frameURLs[index])
+      }
+    }
+    if !spliced {
+      for (index, frame) in frames.enumerated() {
+        let picture: Data
         do throws(RenderError) {
           picture = try renderer.renderFrame(frame, using: layout, as: frameFormat)
         } catch {
           throw error.inFrame(index)
         }
+        try AtomicFile.write(picture, to: frameURLs[index])
       }
-      let url = framesDirectory.appendingPathComponent(frameNames[index])
-      try AtomicFile.write(picture, to: url)
-      frameURLs.append(url)
     }
     let imageURL = directory.appendingPathComponent("graph.svg")
     let sourceURL = directory.appendingPathComponent("graph.dot")

@@ -37,6 +37,11 @@ extension GraphRenderTests {
       let graph = try SVGDocument(Data(contentsOf: bundle.graphImage))
       #expect(graph.nodes.count == Fixtures.nodeCount)
       for url in bundle.frames { _ = try SVGDocument(Data(contentsOf: url)) }
+      // The frames are streamed from the sequence renderer: each file is exactly its own render.
+      let layout = try GraphRenderer().prepareLayout(for: frames)
+      for (url, frame) in zip(bundle.frames, frames) {
+        #expect(try Data(contentsOf: url) == GraphRenderer().renderFrame(frame, using: layout, as: .svg))
+      }
     }
 
     @Test func frameNamesArePaddedToAtLeastThreeDigits() {
