@@ -7,9 +7,9 @@ import Foundation
 /// When all frames share one ``DOTSkeleton`` signature, they differ only in the attribute lists of
 /// node and edge statements (and in the caption). Each object then has a few distinct looks across
 /// the sequence (hidden, just computed, holding its gradient, …). The atlas writes `K` *sample
-/// frames* — the first frame's text with the attribute lists swapped so that sample `j` shows every
-/// object's `j`-th look — where `K` is the largest number of looks of any object, and renders them
-/// through the ordinary per-frame path. Graphviz writes every object's drawing as a self-contained
+/// frames* — the layout frame's text with the attribute lists swapped so that sample `j` shows every
+/// object's `j`-th look (objects with fewer looks are hidden in it) — where `K` is the largest number
+/// of looks of any object, and renders them through the ordinary per-frame path. Graphviz writes every object's drawing as a self-contained
 /// slot of the SVG (see ``SVGSlots``), in an order fixed by the graph's structure, so frame `f` is:
 /// its own head, background and caption (from a render of a graph holding only the frame's root
 /// graph attributes, on the same canvas), then for each object the slot of the sample frame that
@@ -17,7 +17,8 @@ import Foundation
 ///
 /// Anything the atlas can't vouch for (a refused skeleton, differing signatures, labels placed by
 /// Graphviz's global label placer, gradients or other numbered SVG definitions, an unexpected
-/// document shape, or any Graphviz error) returns `nil`, and the caller renders frame by frame.
+/// document shape or canvas, or any Graphviz error) makes it decline, and the caller renders frame
+/// by frame.
 enum FrameAtlas {
   /// Renders `frames` with `layout` as SVG and hands each picture to `emit`, in order, as it is
   /// assembled (so a long sequence is never held in memory at once).
