@@ -12,23 +12,7 @@ func runRenderTraceWorkload(_ configuration: BenchConfiguration) throws {
   let renderer = GraphRenderer()
   let runs = configuration.quick ? 2 : 5
   _ = try renderer.renderFrames(frames, as: .svg)  // warm-up
-  var prepare: [Double] = []
-  var sequence: [Double] = []
-  var oneByOne: [Double] = []
-  for run in 0..<runs {
-    var layout: FrameLayout?
-    prepare.append(try Measure.milliseconds { layout = try renderer.prepareLayout(for: frames) })
-    var batch: [Data] = []
-    sequence.append(try Measure.milliseconds { batch = try renderer.renderFrames(frames, using: layout!, as: .svg) })
-    var single: [Data] = []
-    oneByOne.append(
-      try Measure.milliseconds { single = try frames.map { try renderer.renderFrame($0, using: layout!, as: .svg) } })
-    if run == 0 { try verify(batch == single, "render-trace: sequence and per-frame renders differ") }
-  }
-  var layoutTimes: [Double] = []
-  for _ in 0..<runs {
-    layoutTimes.append(try Measure.milliseconds { _ = try renderer.render(frames[frames.count - 1], as: .svg) })
-  }
+  let timing = try SequenceTiming.measure(frames, runs: runs, renderer: renderer, label: "render-trace")
   var cli: Double?
   if let dotPath = DotCommand.locate() {
     let picked = stride(from: 0, to: frames.count, by: max(1, frames.count / 5)).map { frames[$0] }
@@ -37,17 +21,7 @@ func runRenderTraceWorkload(_ configuration: BenchConfiguration) throws {
         try Measure.milliseconds { try DotCommand.render(frame, dotPath: dotPath, nodeCount: 0) }
       })
   }
-  let count = Double(frames.count)
-  let perFrame = Measure.median(sequence) / count
-  let amortized = (Measure.median(sequence) + Measure.median(prepare)) / count
-  Measure.report([
-    "impl": "lucid", "workload": "render-trace", "nodes": nodeCount(frames[0]),
-    "frames": frames.count, "median_ms_per_frame": perFrame,
-    "one_by_one_ms_per_frame": Measure.median(oneByOne) / count, "prepare_ms": Measure.median(prepare),
-    "amortized_ms_per_frame": amortized, "layout_ms": Measure.median(layoutTimes),
-    "dot_cli_ms_per_frame": cli as Any, "speedup_vs_cli": cli.map { $0 / perFrame } as Any,
-    "frame_over_layout": perFrame / Measure.median(layoutTimes),
-  ])
+  timing.report(workload: "render-trace", nodes: nodeCount(frames[0]), frames: frames.count, cliPerFrame: cli)
 }
 
 /// The node statements of an exporter frame (values `v…` and ops `op…`).

@@ -19,29 +19,7 @@ func runRenderWorkload(_ configuration: BenchConfiguration) throws {
     _ = try renderer.renderFrames(Array(frames.suffix(3)), as: .svg)
     _ = try renderer.render(frames[frames.count - 1], as: .svg)
 
-    var perFrame: [Double] = []
-    var oneByOne: [Double] = []
-    var prepare: [Double] = []
-    for run in 0..<runs {
-      var layout: FrameLayout?
-      prepare.append(try Measure.milliseconds { layout = try renderer.prepareLayout(for: frames) })
-      var batch: [Data] = []
-      let total = try Measure.milliseconds { batch = try renderer.renderFrames(frames, using: layout!, as: .svg) }
-      perFrame.append(total / Double(frames.count))
-      var single: [Data] = []
-      let singleTotal = try Measure.milliseconds {
-        single = try frames.map { try renderer.renderFrame($0, using: layout!, as: .svg) }
-      }
-      oneByOne.append(singleTotal / Double(frames.count))
-      // Verification: the sequence renderer must give exactly the per-frame pictures.
-      if run == 0 {
-        try verify(batch == single, "renderFrames(_:using:as:) differs from renderFrame(_:using:as:) at \(size) nodes")
-      }
-    }
-    var fullLayout: [Double] = []
-    for _ in 0..<runs {
-      fullLayout.append(try Measure.milliseconds { _ = try renderer.render(frames[frames.count - 1], as: .svg) })
-    }
+    let timing = try SequenceTiming.measure(frames, runs: runs, renderer: renderer, label: "\(size) nodes")
     var cli: Double?
     if let dotPath {
       let sample = configuration.quick ? 2 : (size >= 500 ? 3 : 10)
@@ -55,18 +33,55 @@ func runRenderWorkload(_ configuration: BenchConfiguration) throws {
       }
       cli = Measure.median(times)
     }
-    let frameMedian = Measure.median(perFrame)
-    let prepareMedian = Measure.median(prepare)
-    let layoutMedian = Measure.median(fullLayout)
+    timing.report(workload: "render", nodes: graph.nodeCount, frames: frameCount, cliPerFrame: cli)
+  }
+}
+
+/// Medians (ms) of rendering one frame sequence: `prepareLayout`, then per frame as a sequence
+/// (`renderFrames`) and one by one (`renderFrame`), and one full layout of the last frame.
+struct SequenceTiming {
+  var prepare: Double
+  var perFrame: Double
+  var oneByOne: Double
+  var layout: Double
+
+  /// Prints the JSON line: the medians, per frame amortised over the sequence, and the ratios to
+  /// one full layout and to the `dot` command per frame (`cliPerFrame`, when it ran).
+  func report(workload: String, nodes: Int, frames: Int, cliPerFrame cli: Double?) {
     Measure.report([
-      "impl": "lucid", "workload": "render", "nodes": graph.nodeCount, "frames": frameCount,
-      "median_ms_per_frame": frameMedian, "one_by_one_ms_per_frame": Measure.median(oneByOne),
-      "prepare_ms": prepareMedian,
-      "amortized_ms_per_frame": frameMedian + prepareMedian / Double(frameCount),
-      "layout_ms": layoutMedian, "dot_cli_ms_per_frame": cli as Any,
-      "speedup_vs_cli": cli.map { $0 / frameMedian } as Any,
-      "frame_over_layout": frameMedian / layoutMedian,
+      "impl": "lucid", "workload": workload, "nodes": nodes, "frames": frames,
+      "median_ms_per_frame": perFrame, "one_by_one_ms_per_frame": oneByOne, "prepare_ms": prepare,
+      "amortized_ms_per_frame": perFrame + prepare / Double(frames), "layout_ms": layout,
+      "dot_cli_ms_per_frame": cli as Any, "speedup_vs_cli": cli.map { $0 / perFrame } as Any,
+      "frame_over_layout": perFrame / layout,
     ])
+  }
+
+  /// Measures `runs` times; the first run also checks that both ways give the same pictures.
+  static func measure(_ frames: [String], runs: Int, renderer: GraphRenderer, label: String) throws -> SequenceTiming {
+    var prepare: [Double] = []
+    var sequence: [Double] = []
+    var oneByOne: [Double] = []
+    for run in 0..<runs {
+      var layout: FrameLayout?
+      prepare.append(try Measure.milliseconds { layout = try renderer.prepareLayout(for: frames) })
+      var batch: [Data] = []
+      sequence.append(try Measure.milliseconds { batch = try renderer.renderFrames(frames, using: layout!, as: .svg) })
+      var single: [Data] = []
+      oneByOne.append(
+        try Measure.milliseconds { single = try frames.map { try renderer.renderFrame($0, using: layout!, as: .svg) } })
+      if run == 0 {
+        try verify(batch == single, "renderFrames(_:using:as:) differs from renderFrame(_:using:as:) (\(label))")
+      }
+    }
+    var layouts: [Double] = []
+    for _ in 0..<runs {
+      layouts.append(try Measure.milliseconds { _ = try renderer.render(frames[frames.count - 1], as: .svg) })
+    }
+    let count = Double(frames.count)
+    return SequenceTiming(
+      prepare: Measure.median(prepare), perFrame: Measure.median(sequence) / count,
+      oneByOne: Measure.median(oneByOne) / count, layout: Measure.median(layouts))
   }
 }
 
