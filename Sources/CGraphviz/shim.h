@@ -186,6 +186,19 @@ static inline int lucid_graph_label_size(Agraph_t *g, double *width, double *hei
   return 1;
 }
 
+/// Whether gvFreeLayout would corrupt the heap for this laid-out graph. Graphviz 2.x's `dot`, when it
+/// must add a rank above rank 0 for labelled flat edges (`abomination` in position.c, GD_minrank
+/// becomes -1), later frees a rank array it had reallocated: a double free in gvFreeLayout. Such a
+/// layout has to be leaked instead.
+static inline int lucid_layout_free_is_unsafe(Agraph_t *g) {
+#if LUCID_GRAPHVIZ_MAJOR < 3
+  return GD_minrank(g) < 0;
+#else
+  (void)g;
+  return 0;
+#endif
+}
+
 /// The bounding box Graphviz computed for a laid-out graph (GD_bb is a macro).
 static inline void lucid_graph_bb(Agraph_t *g, double *llx, double *lly, double *urx, double *ury) {
   boxf bb = GD_bb(g);

@@ -10,6 +10,11 @@ struct GraphHandle: ~Copyable {
   let graph: UnsafeMutablePointer<Agraph_t>
   private let gvc: OpaquePointer
   private var isLaidOut = false
+  /// Whether the layout must not be freed: Graphviz reported errors during it (its engine may have
+  /// left its data half built), or it is one that Graphviz 2.x's `dot` frees twice (labelled flat
+  /// edges that needed a rank above rank 0; see `lucid_layout_free_is_unsafe`). Such a layout leaks
+  /// its data rather than corrupting the heap.
+  private var leaksLayout = false
 
   /// Parses DOT text; throws ``RenderError/invalidDOT(message:)`` with Graphviz's message on failure.
   init(parsing dot: String, in context: borrowing GraphvizContext) throws(RenderError) {
@@ -42,15 +47,16 @@ struct GraphHandle: ~Copyable {
   }
 
   deinit {
-    if isLaidOut { gvFreeLayout(gvc, graph) }
+    if isLaidOut && !leaksLayout { gvFreeLayout(gvc, graph) }
     agclose(graph)
   }
 
   /// Lays the graph out with `engine`, replacing any earlier layout.
   mutating func layOut(engine: String, in context: borrowing GraphvizContext) throws(RenderError) {
     if isLaidOut {
-      gvFreeLayout(gvc, graph)
+      if !leaksLayout { gvFreeLayout(gvc, graph) }
       isLaidOut = false
+      leaksLayout = false
     }
     guard gvLayout(gvc, graph, engine) == 0 else {
       let message = context.errorText(fallback: "Graphviz gave no reason")
@@ -60,10 +66,12 @@ struct GraphHandle: ~Copyable {
       throw .layoutFailed(message: message)
     }
     isLaidOut = true
+    leaksLayout = lucid_layout_free_is_unsafe(graph) != 0
     // Graphviz reports some problems (such as a malformed HTML-like label) and carries on with a
     // degraded picture; treat them as failures so a broken label never goes unnoticed.
     let errors = context.drainMessages().filter(\.isError).map(\.text)
     if !errors.isEmpty {
+      leaksLayout = true
       let message = errors.joined(separator: "; ")
       throw message.contains("syntax error") ? .invalidDOT(message: message) : .layoutFailed(message: message)
     }

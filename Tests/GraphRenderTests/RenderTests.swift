@@ -6,6 +6,20 @@ extension GraphRenderTests {
   @Suite struct Render {
     let renderer = GraphRenderer()
 
+    /// Graphviz 2.x's `dot` adds a rank above rank 0 for these labelled flat edges and then frees a
+    /// rank array twice in `gvFreeLayout` (valgrind and ASan report it; glibc does not notice). Such
+    /// layouts are leaked instead; rendering them, as a graph and as a sequence, must be safe. The
+    /// AddressSanitizer suite (`scripts/sanitize address`, run by CI) is what catches a regression.
+    @Test func layoutsGraphvizWouldFreeTwiceAreKept() throws {
+      let dot = """
+        digraph { subgraph cluster_b { a; b } c; d
+          b -> c [label=g2]; d -> a [label=g0]; c -> d [label=g0]; b -> d [label=g0] }
+        """
+      for _ in 0..<3 { _ = try SVGDocument(renderer.render(dot, as: .svg)) }
+      let frames = (0..<4).map { dot.replacingOccurrences(of: "g0", with: "g\($0 % 2)") }
+      #expect(try renderer.renderFrames(frames, as: .svg).count == 4)
+    }
+
     @Test func svgNodeAndEdgeCountsMatchTheDOT() throws {
       let svg = try SVGDocument(renderer.render(Fixtures.frame(Fixtures.frames().count - 1), as: .svg))
       #expect(svg.nodes.count == Fixtures.nodeCount)
